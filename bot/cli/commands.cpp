@@ -1,0 +1,13 @@
+#include "bot/cli/commands.hpp"
+
+namespace bot::cli {
+
+const std::vector<command>& commands() {
+  static const std::vector<command> list = {
+      {"check", "validate a corpus directory", check_usage, run_check},
+      {"eligible", "evaluate scheme rules against a profile", eligible_usage, run_eligible},
+  };
+  return list;
+}
+
+}  // namespace bot::cli

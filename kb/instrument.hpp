@@ -1,0 +1,55 @@
+/** @file instrument.hpp
+ *  @brief A financing instrument as written in corpus/instrumenten/<id>.md.
+ */
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kb/date.hpp"
+#include "kb/rule.hpp"
+
+namespace kb {
+
+/** One condition of an instrument: B1 text for people, a rule for the machine. */
+struct criterion {
+  std::string id;
+  std::string text;    ///< `tekst`: the condition in one B1 sentence
+  std::string source;  ///< `bron`: article or URL, may be empty
+  std::string test_source;
+  rule::expr test;  ///< null when the rule did not validate
+  int line = 0;
+};
+
+/// The allowed values of `soort`, `fasen` and `status`.
+const std::vector<std::string>& instrument_kinds();
+const std::vector<std::string>& instrument_phases();
+const std::vector<std::string>& instrument_statuses();
+
+/** A financing instrument: front matter plus the Markdown body. */
+struct instrument {
+  std::string id;
+  std::string title;     ///< titel
+  std::string provider;  ///< aanbieder
+  std::string kind;      ///< soort
+  std::vector<std::string> phases;   ///< fasen
+  std::vector<std::string> regions;  ///< regio: nederland, oost-nederland, overijssel, provincie:x, gemeente:x
+  std::string status;                ///< open, gesloten, verlopen, doorlopend
+  std::string summary;               ///< samenvatting
+  std::string audience;              ///< doelgroep
+  std::optional<double> amount_min, amount_max;
+  std::optional<date> open_from, open_until;
+  std::vector<std::string> keywords;  ///< trefwoorden
+  std::string caveat;                 ///< voorbehoud
+  std::vector<std::string> sources;   ///< bronnen
+  date last_checked;                  ///< laatst_gecontroleerd
+  std::vector<criterion> criteria;    ///< voorwaarden
+  std::string body;                   ///< CommonMark
+  std::string path;
+  int body_line = 0;  ///< file line where the body starts
+
+  bool expired() const { return status == "verlopen"; }
+};
+
+}  // namespace kb
