@@ -25,12 +25,15 @@ icu::BreakIterator& word_breaker() {
   return *it;
 }
 
-bool is_word_status(int32_t s) { return s >= UBRK_WORD_NUMBER && s < UBRK_WORD_IDEO_LIMIT; }
+bool is_word_status(int32_t s) {
+  return s >= UBRK_WORD_NUMBER && s < UBRK_WORD_IDEO_LIMIT;
+}
 
 std::string strip_possessive(std::string w) {
   // Dutch plural/possessive "'s" (auto's, baby's): the apostrophe form must meet the base word.
   for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
-    if (w.size() > suffix.size() + 1 && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0)
+    if (w.size() > suffix.size() + 1 &&
+        w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0)
       return w.substr(0, w.size() - suffix.size());
   }
   return w;
@@ -52,8 +55,7 @@ std::vector<token> tokenize(std::string_view utf8) {
     std::string original;
     text.tempSubStringBetween(word_start, word_end).toUTF8String(original);
     std::string folded = strip_possessive(kb::fold(original));
-    if (!folded.empty())
-      out.push_back({folded, original, static_cast<unsigned>(out.size())});
+    if (!folded.empty()) out.push_back({folded, original, static_cast<unsigned>(out.size())});
     word_start = word_end = -1;
   };
   for (int32_t end = bi.next(); end != icu::BreakIterator::DONE; start = end, end = bi.next()) {

@@ -11,8 +11,8 @@
 namespace kb {
 
 const std::vector<std::string>& instrument_kinds() {
-  static const std::vector<std::string> v = {"lening",      "subsidie", "garantie",
-                                             "participatie", "voucher",  "fiscaal",
+  static const std::vector<std::string> v = {"lening",       "subsidie",     "garantie",
+                                             "participatie", "voucher",      "fiscaal",
                                              "advies",       "crowdfunding", "alternatief"};
   return v;
 }
@@ -44,7 +44,9 @@ bool one_of(const std::vector<std::string>& allowed, const std::string& v) {
   return std::find(allowed.begin(), allowed.end(), v) != allowed.end();
 }
 
-std::string list_text(const std::vector<std::string>& v) { return join(v, ", "); }
+std::string list_text(const std::vector<std::string>& v) {
+  return join(v, ", ");
+}
 
 bool valid_id(const std::string& id) {
   static const std::regex re("[a-z0-9]+(-[a-z0-9]+)*");
@@ -131,8 +133,9 @@ bool load_instrument(const std::filesystem::path& file, const field_set& fields,
     return false;
   }
   const int offset = fm->yaml_line;
-  YAML::Node n = yaml::parse(fm->yaml, path, offset, diag);
-  if (!n) return false;
+  auto parsed = yaml::parse(fm->yaml, path, offset, diag);
+  if (!parsed) return false;
+  const YAML::Node& n = *parsed;
   yaml::reader r(path, offset, diag);
   if (!n.IsMap()) {
     r.error_line(offset, "front matter must be a map of key: value lines");
@@ -167,8 +170,8 @@ bool load_instrument(const std::filesystem::path& file, const field_set& fields,
   if (req("soort")) {
     out.kind = r.text(n, "soort", true).value_or("");
     if (!out.kind.empty() && !one_of(instrument_kinds(), out.kind))
-      r.error(n["soort"], "unknown soort '" + out.kind +
-                              "' (allowed: " + list_text(instrument_kinds()) + ")");
+      r.error(n["soort"],
+              "unknown soort '" + out.kind + "' (allowed: " + list_text(instrument_kinds()) + ")");
   }
   if (req("fasen")) {
     out.phases = r.list(n, "fasen", true, true).value_or(std::vector<std::string>{});
@@ -183,7 +186,8 @@ bool load_instrument(const std::filesystem::path& file, const field_set& fields,
     if (n["regio"].IsSequence() && out.regions.empty()) r.error(n["regio"], "'regio' is empty");
     for (auto& reg : out.regions) {
       auto msg = check_region(reg, places);
-      if (!msg.empty()) r.error(n["regio"], msg);
+      if (!msg.empty())
+        r.error(n["regio"], msg);
       else if (reg.rfind("gemeente:", 0) == 0 && places.size())
         reg = "gemeente:" + places.gemeente_name(reg.substr(9));
     }
@@ -205,7 +209,8 @@ bool load_instrument(const std::filesystem::path& file, const field_set& fields,
     if (auto d = r.day(n, "laatst_gecontroleerd", true)) {
       out.last_checked = *d;
       if (*d > today)
-        r.error(n["laatst_gecontroleerd"], "laatst_gecontroleerd " + d->str() + " is in the future");
+        r.error(n["laatst_gecontroleerd"],
+                "laatst_gecontroleerd " + d->str() + " is in the future");
       else if (today.days() - d->days() > 365)
         r.warning(n["laatst_gecontroleerd"],
                   "laatst_gecontroleerd " + d->str() + " is more than 12 months ago");
@@ -225,11 +230,12 @@ bool load_instrument(const std::filesystem::path& file, const field_set& fields,
   if (out.open_from && out.open_until && *out.open_from > *out.open_until)
     r.error(n["open_tot"], "open_tot is before open_vanaf");
   if (out.open_until && *out.open_until < today && out.status == "open")
-    r.warning(n["open_tot"], "open_tot " + out.open_until->str() +
-                                 " is in the past but status is 'open'");
+    r.warning(n["open_tot"],
+              "open_tot " + out.open_until->str() + " is in the past but status is 'open'");
   out.keywords = r.list(n, "trefwoorden", false).value_or(std::vector<std::string>{});
   if (YAML::Node v = n["voorwaarden"]) load_criteria(v, r, fields, out);
-  if (trim(out.body).empty()) diag.error(path, fm->body_line, "the body after the front matter is empty");
+  if (trim(out.body).empty())
+    diag.error(path, fm->body_line, "the body after the front matter is empty");
   return diag.error_count() == errors_before;
 }
 
@@ -256,7 +262,13 @@ corpus load_corpus(const std::filesystem::path& dir, diagnostics& diag, date tod
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
       instrument inst;
-      load_instrument(f, c.fields, c.places, diag, today, inst);
+      try {
+        load_instrument(f, c.fields, c.places, diag, today, inst);
+      } catch (const std::exception& e) {
+        // A malformed file must never stop the check of the others.
+        diag.error(f.string(), 0, std::string("cannot read: ") + e.what());
+        continue;
+      }
       if (!inst.id.empty()) c.instruments.push_back(std::move(inst));
     }
     std::sort(c.instruments.begin(), c.instruments.end(),
@@ -268,8 +280,7 @@ corpus load_corpus(const std::filesystem::path& dir, diagnostics& diag, date tod
     c.golden = load_questions(golden, diag);
     for (const auto& q : c.golden)
       for (const auto& id : q.expected)
-        if (!c.find(id))
-          diag.error(golden.string(), q.line, "unknown instrument id '" + id + "'");
+        if (!c.find(id)) diag.error(golden.string(), q.line, "unknown instrument id '" + id + "'");
   }
   return c;
 }

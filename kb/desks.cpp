@@ -23,8 +23,9 @@ std::vector<desk> load_desks(const std::filesystem::path& file, const place_inde
   const std::string path = file.string();
   auto text = yaml::read_file(path, diag);
   if (!text) return out;
-  YAML::Node root = yaml::parse(*text, path, 1, diag);
-  if (!root) return out;
+  auto parsed = yaml::parse(*text, path, 1, diag);
+  if (!parsed) return out;
+  const YAML::Node& root = *parsed;
   yaml::reader r(path, 1, diag);
   if (!root.IsMap() || !root["loketten"] || !root["loketten"].IsSequence()) {
     r.error(root, "expected a top-level key 'loketten' with a list of desks");
@@ -53,7 +54,8 @@ std::vector<desk> load_desks(const std::filesystem::path& file, const place_inde
     d.sources = r.list(n, "bronnen", true).value_or(std::vector<std::string>{});
     if (auto day = r.day(n, "laatst_gecontroleerd", true)) d.last_checked = *day;
     if (!d.id.empty() && !ids.insert(d.id).second) r.error(n, "duplicate desk id '" + d.id + "'");
-    if (n["bronnen"] && d.sources.empty()) r.error(n["bronnen"], "'bronnen' needs at least one URL");
+    if (n["bronnen"] && d.sources.empty())
+      r.error(n["bronnen"], "'bronnen' needs at least one URL");
     if (!d.website.empty() && d.website.rfind("http", 0) != 0)
       r.error(n["website"], "'website' must be a URL starting with https://");
     if (auto reg = r.text(n, "regio", false)) {

@@ -23,10 +23,13 @@ void diagnostics::warning(std::string path, int line, std::string message) {
 }
 
 std::size_t diagnostics::error_count() const {
-  return static_cast<std::size_t>(std::count_if(
-      items_.begin(), items_.end(), [](const diagnostic& d) { return d.level == severity::error; }));
+  return static_cast<std::size_t>(
+      std::count_if(items_.begin(), items_.end(),
+                    [](const diagnostic& d) { return d.level == severity::error; }));
 }
 
-std::size_t diagnostics::warning_count() const { return items_.size() - error_count(); }
+std::size_t diagnostics::warning_count() const {
+  return items_.size() - error_count();
+}
 
 }  // namespace kb

@@ -8,9 +8,12 @@ namespace kb {
 
 std::string_view to_string(verdict v) {
   switch (v) {
-    case verdict::eligible: return "eligible";
-    case verdict::unknown: return "unknown";
-    case verdict::ineligible: return "ineligible";
+    case verdict::eligible:
+      return "eligible";
+    case verdict::unknown:
+      return "unknown";
+    case verdict::ineligible:
+      return "ineligible";
   }
   return "?";
 }
@@ -26,8 +29,12 @@ assessment assess(const instrument& inst, const profile& p) {
     }
     std::set<std::string> missing;
     switch (rule::evaluate(c.test, p, &missing)) {
-      case rule::truth::yes: a.met.push_back(c.id); break;
-      case rule::truth::no: a.failed.push_back(c.id); break;
+      case rule::truth::yes:
+        a.met.push_back(c.id);
+        break;
+      case rule::truth::no:
+        a.failed.push_back(c.id);
+        break;
       case rule::truth::unknown:
         a.open.push_back(c.id);
         missing_all.merge(missing);
@@ -35,9 +42,12 @@ assessment assess(const instrument& inst, const profile& p) {
     }
   }
   a.open_fields.assign(missing_all.begin(), missing_all.end());
-  if (!a.failed.empty()) a.result = verdict::ineligible;
-  else if (!a.open.empty()) a.result = verdict::unknown;
-  else a.result = verdict::eligible;
+  if (!a.failed.empty())
+    a.result = verdict::ineligible;
+  else if (!a.open.empty())
+    a.result = verdict::unknown;
+  else
+    a.result = verdict::eligible;
   return a;
 }
 

@@ -10,12 +10,18 @@ namespace kb {
 
 std::string_view to_string(field_type t) {
   switch (t) {
-    case field_type::getal: return "getal";
-    case field_type::bedrag: return "bedrag";
-    case field_type::jaar: return "jaar";
-    case field_type::ja_nee: return "ja_nee";
-    case field_type::keuze: return "keuze";
-    case field_type::tekst: return "tekst";
+    case field_type::getal:
+      return "getal";
+    case field_type::bedrag:
+      return "bedrag";
+    case field_type::jaar:
+      return "jaar";
+    case field_type::ja_nee:
+      return "ja_nee";
+    case field_type::keuze:
+      return "keuze";
+    case field_type::tekst:
+      return "tekst";
   }
   return "?";
 }
@@ -53,8 +59,9 @@ field_set load_fields(const std::filesystem::path& file, diagnostics& diag) {
   const std::string path = file.string();
   auto text = yaml::read_file(path, diag);
   if (!text) return out;
-  YAML::Node root = yaml::parse(*text, path, 1, diag);
-  if (!root) return out;
+  auto parsed = yaml::parse(*text, path, 1, diag);
+  if (!parsed) return out;
+  const YAML::Node& root = *parsed;
   yaml::reader r(path, 1, diag);
   if (!root.IsMap() || !root["velden"] || !root["velden"].IsSequence()) {
     r.error(root, "expected a top-level key 'velden' with a list of fields");
@@ -82,8 +89,8 @@ field_set load_fields(const std::filesystem::path& file, diagnostics& diag) {
     if (!seen.insert(f.name).second) r.error(node, "duplicate field '" + f.name + "'");
     auto t = parse_field_type(*type);
     if (!t) {
-      r.error(node["type"], "unknown type '" + *type +
-                                "' (allowed: getal, bedrag, jaar, ja_nee, keuze, tekst)");
+      r.error(node["type"],
+              "unknown type '" + *type + "' (allowed: getal, bedrag, jaar, ja_nee, keuze, tekst)");
       continue;
     }
     f.type = *t;

@@ -30,14 +30,15 @@ const std::vector<std::string>& instrument_statuses();
 /** A financing instrument: front matter plus the Markdown body. */
 struct instrument {
   std::string id;
-  std::string title;     ///< titel
-  std::string provider;  ///< aanbieder
-  std::string kind;      ///< soort
-  std::vector<std::string> phases;   ///< fasen
-  std::vector<std::string> regions;  ///< regio: nederland, oost-nederland, overijssel, provincie:x, gemeente:x
-  std::string status;                ///< open, gesloten, verlopen, doorlopend
-  std::string summary;               ///< samenvatting
-  std::string audience;              ///< doelgroep
+  std::string title;                ///< titel
+  std::string provider;             ///< aanbieder
+  std::string kind;                 ///< soort
+  std::vector<std::string> phases;  ///< fasen
+  std::vector<std::string>
+      regions;           ///< regio: nederland, oost-nederland, overijssel, provincie:x, gemeente:x
+  std::string status;    ///< open, gesloten, verlopen, doorlopend
+  std::string summary;   ///< samenvatting
+  std::string audience;  ///< doelgroep
   std::optional<double> amount_min, amount_max;
   std::optional<date> open_from, open_until;
   std::vector<std::string> keywords;  ///< trefwoorden

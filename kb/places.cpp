@@ -30,7 +30,9 @@ const place* place_index::find(std::string_view name) const {
   return it == by_name_.end() ? nullptr : &it->second;
 }
 
-bool place_index::is_gemeente(std::string_view name) const { return gemeenten_.count(fold(trim(name))); }
+bool place_index::is_gemeente(std::string_view name) const {
+  return gemeenten_.count(fold(trim(name)));
+}
 
 std::string place_index::gemeente_name(std::string_view name) const {
   auto it = gemeenten_.find(fold(trim(name)));

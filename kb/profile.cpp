@@ -101,10 +101,14 @@ profile profile_from_json(const boost::json::value& json, const field_set& field
     if (!f) throw profile_error("unknown field '" + name + "' (see corpus/velden.yaml)");
     if (jv.is_null()) continue;  // null means: not known
     value v;
-    if (jv.is_bool()) v = jv.as_bool();
-    else if (jv.is_string()) v = std::string(jv.as_string());
-    else if (jv.is_number()) v = jv.to_number<double>();
-    else throw profile_error("field '" + name + "' has a list or object as value");
+    if (jv.is_bool())
+      v = jv.as_bool();
+    else if (jv.is_string())
+      v = std::string(jv.as_string());
+    else if (jv.is_number())
+      v = jv.to_number<double>();
+    else
+      throw profile_error("field '" + name + "' has a list or object as value");
     p.set(name, canonical_value(*f, v, places));
   }
   return p;

@@ -1,5 +1,6 @@
 /** @file questions.hpp
- *  @brief Judged questions (corpus/toetsvragen.tsv and tests/data sets) for measuring answer quality.
+ *  @brief Judged questions (corpus/toetsvragen.tsv and tests/data sets) for measuring answer
+ * quality.
  */
 #pragma once
 

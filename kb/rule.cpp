@@ -9,9 +9,12 @@ namespace kb::rule {
 
 std::string_view to_string(truth t) {
   switch (t) {
-    case truth::yes: return "ja";
-    case truth::no: return "nee";
-    case truth::unknown: return "onbekend";
+    case truth::yes:
+      return "ja";
+    case truth::no:
+      return "nee";
+    case truth::unknown:
+      return "onbekend";
   }
   return "?";
 }
@@ -86,8 +89,13 @@ std::vector<token> lex(std::string_view s) {
       while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
       if (j < s.size() && s[j] == '.' && j + 1 < s.size() &&
           std::isdigit(static_cast<unsigned char>(s[j + 1]))) {
-        ++j;
+        std::size_t point = j++;
         while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+        // Dutch writes 50.000 for fifty thousand: refuse it rather than read 50.
+        if (j - point == 4)
+          throw syntax_error{{col, "number '" + std::string(s.substr(i, j - i)) +
+                                       "' looks like a thousands separator: write it "
+                                       "without points, like 50000"}};
       }
       if (j < s.size() && is_word_char(static_cast<unsigned char>(s[j])))
         throw syntax_error{{col, "malformed number '" + std::string(s.substr(i, j - i + 1)) +
@@ -116,7 +124,8 @@ std::vector<token> lex(std::string_view s) {
       ++i;
       continue;
     }
-    throw syntax_error{{col, "unexpected character '" + std::string(1, static_cast<char>(c)) + "'"}};
+    throw syntax_error{
+        {col, "unexpected character '" + std::string(1, static_cast<char>(c)) + "'"}};
   }
   out.push_back({token::kind::end, "", 0, static_cast<int>(s.size()) + 1});
   return out;
@@ -196,9 +205,9 @@ class parser {
     n->field = f.text;
     n->column = f.column;
     if (peek().k == token::kind::sym) {
-      static const std::pair<const char*, op> ops[] = {{"=", op::eq},  {"!=", op::ne},
-                                                       {"<", op::lt},  {"<=", op::le},
-                                                       {">", op::gt},  {">=", op::ge}};
+      static const std::pair<const char*, op> ops[] = {{"=", op::eq}, {"!=", op::ne},
+                                                       {"<", op::lt}, {"<=", op::le},
+                                                       {">", op::gt}, {">=", op::ge}};
       for (auto [s, o] : ops) {
         if (is_sym(s)) {
           next();
@@ -244,13 +253,18 @@ class parser {
         l.text = v.text;
         break;
       case token::kind::word:
-        if (v.text == "ja") l.k = literal::kind::yes;
-        else if (v.text == "nee") l.k = literal::kind::no;
-        else if (is_keyword(v.text)) fail(v, "expected a value");
-        else l.k = literal::kind::word;
+        if (v.text == "ja")
+          l.k = literal::kind::yes;
+        else if (v.text == "nee")
+          l.k = literal::kind::no;
+        else if (is_keyword(v.text))
+          fail(v, "expected a value");
+        else
+          l.k = literal::kind::word;
         l.text = v.text;
         break;
-      default: fail(v, "expected a value");
+      default:
+        fail(v, "expected a value");
     }
     next();
     return l;
@@ -262,13 +276,20 @@ class parser {
 
 std::string_view op_text(op o) {
   switch (o) {
-    case op::eq: return "=";
-    case op::ne: return "!=";
-    case op::lt: return "<";
-    case op::le: return "<=";
-    case op::gt: return ">";
-    case op::ge: return ">=";
-    case op::in: return "in";
+    case op::eq:
+      return "=";
+    case op::ne:
+      return "!=";
+    case op::lt:
+      return "<";
+    case op::le:
+      return "<=";
+    case op::gt:
+      return ">";
+    case op::ge:
+      return ">=";
+    case op::in:
+      return "in";
   }
   return "?";
 }
@@ -280,9 +301,12 @@ void validate_into(const expr& e, const field_set& fields, std::vector<error>& o
       validate_into(e->left, fields, out);
       validate_into(e->right, fields, out);
       return;
-    case node::kind::not_: validate_into(e->left, fields, out); return;
+    case node::kind::not_:
+      validate_into(e->left, fields, out);
+      return;
     case node::kind::bare:
-    case node::kind::compare: break;
+    case node::kind::compare:
+      break;
   }
   const field_def* f = fields.find(e->field);
   if (!f) {
@@ -318,8 +342,7 @@ void validate_into(const expr& e, const field_set& fields, std::vector<error>& o
         if (l.k != literal::kind::word && l.k != literal::kind::quoted) {
           bad("one of its values");
         } else if (!f->find_choice(l.text)) {
-          out.push_back(
-              {l.column, "'" + l.text + "' is not a value of field '" + f->name + "'"});
+          out.push_back({l.column, "'" + l.text + "' is not a value of field '" + f->name + "'"});
         }
         break;
       case field_type::tekst:
@@ -348,11 +371,20 @@ truth compare(const node& n, const value& v) {
   double r = n.values.front().number;
   bool res = false;
   switch (n.oper) {
-    case op::lt: res = *d < r; break;
-    case op::le: res = *d <= r; break;
-    case op::gt: res = *d > r; break;
-    case op::ge: res = *d >= r; break;
-    default: break;
+    case op::lt:
+      res = *d < r;
+      break;
+    case op::le:
+      res = *d <= r;
+      break;
+    case op::gt:
+      res = *d > r;
+      break;
+    case op::ge:
+      res = *d >= r;
+      break;
+    default:
+      break;
   }
   return res ? truth::yes : truth::no;
 }
@@ -371,9 +403,12 @@ std::string literal_text(const literal& l) {
 
 int precedence(const expr& e) {
   switch (e->k) {
-    case node::kind::or_: return 1;
-    case node::kind::and_: return 2;
-    default: return 3;
+    case node::kind::or_:
+      return 1;
+    case node::kind::and_:
+      return 2;
+    default:
+      return 3;
   }
 }
 
@@ -409,7 +444,8 @@ truth evaluate(const expr& e, const profile& p, std::set<std::string>* missing) 
       }
       return res;
     }
-    case node::kind::not_: return !evaluate(e->left, p, missing);
+    case node::kind::not_:
+      return !evaluate(e->left, p, missing);
     case node::kind::bare: {
       const value* v = p.get(e->field);
       if (!v) {
@@ -446,13 +482,16 @@ std::string to_string(const expr& e) {
     return precedence(child) < precedence(e) ? "(" + s + ")" : s;
   };
   switch (e->k) {
-    case node::kind::and_: return sub(e->left) + " en " + sub(e->right);
-    case node::kind::or_: return sub(e->left) + " of " + sub(e->right);
+    case node::kind::and_:
+      return sub(e->left) + " en " + sub(e->right);
+    case node::kind::or_:
+      return sub(e->left) + " of " + sub(e->right);
     case node::kind::not_: {
       std::string s = to_string(e->left);
       return "niet " + (precedence(e->left) < 3 ? "(" + s + ")" : s);
     }
-    case node::kind::bare: return e->field;
+    case node::kind::bare:
+      return e->field;
     case node::kind::compare: {
       if (e->oper == op::in) {
         std::string s = e->field + " in [";

@@ -39,7 +39,8 @@ std::vector<synonym_entry> load_synonyms(const std::filesystem::path& file, diag
       e.one_way = true;
       auto lhs = phrase(t.substr(0, arrow));
       auto rhs_text = t.substr(arrow + 2);
-      if (rhs_text.find("->") != std::string_view::npos || rhs_text.find('=') != std::string_view::npos) {
+      if (rhs_text.find("->") != std::string_view::npos ||
+          rhs_text.find('=') != std::string_view::npos) {
         diag.error(path, lineno, "a line is either 'a = b = c' or 'a -> b', not both");
         continue;
       }

@@ -1,5 +1,6 @@
 /** @file synonyms.hpp
- *  @brief corpus/synoniemen.txt: interchangeable words (`a = b = c`) and one-way expansions (`a -> b`).
+ *  @brief corpus/synoniemen.txt: interchangeable words (`a = b = c`) and one-way expansions (`a ->
+ * b`).
  */
 #pragma once
 
@@ -13,7 +14,8 @@ namespace kb {
 
 /** One line of synoniemen.txt. Phrases are folded (lowercase, no accents). */
 struct synonym_entry {
-  std::vector<std::string> phrases;  ///< `=`: all interchangeable; `->`: phrases[0] expands to the rest
+  std::vector<std::string>
+      phrases;  ///< `=`: all interchangeable; `->`: phrases[0] expands to the rest
   bool one_way = false;
   int line = 0;
 };

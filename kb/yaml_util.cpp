@@ -6,6 +6,7 @@
 namespace kb::yaml {
 
 int reader::line_of(const YAML::Node& n) const {
+  if (!n.IsDefined()) return 0;  // a missing key has no position (and Mark() would throw)
   auto m = n.Mark();
   return m.line < 0 ? 0 : m.line + offset_;
 }
@@ -14,7 +15,9 @@ void reader::error(const YAML::Node& at, const std::string& msg) const {
   diag_.error(path_, line_of(at), msg);
 }
 
-void reader::error_line(int line, const std::string& msg) const { diag_.error(path_, line, msg); }
+void reader::error_line(int line, const std::string& msg) const {
+  diag_.error(path_, line, msg);
+}
 
 void reader::warning(const YAML::Node& at, const std::string& msg) const {
   diag_.warning(path_, line_of(at), msg);
@@ -29,8 +32,8 @@ void reader::check_keys(const YAML::Node& map, std::initializer_list<std::string
     if (!ok) {
       std::string list;
       for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      error(kv.first, "unknown key '" + key + "' in " + std::string(what) + " (allowed: " + list +
-                          ")");
+      error(kv.first,
+            "unknown key '" + key + "' in " + std::string(what) + " (allowed: " + list + ")");
     }
   }
 }
@@ -57,6 +60,13 @@ std::optional<double> reader::number(const YAML::Node& map, const std::string& k
                                      bool required) const {
   auto s = text(map, key, required);
   if (!s) return std::nullopt;
+  auto point = s->find('.');
+  if (point != std::string::npos && s->size() - point == 4) {
+    // Dutch writes 50.000 for fifty thousand; YAML would read 50.
+    error(map[key], "'" + key + "' value '" + *s +
+                        "' looks like a thousands separator: write it without points, like 50000");
+    return std::nullopt;
+  }
   try {
     std::size_t used = 0;
     double v = std::stod(*s, &used);
@@ -103,13 +113,13 @@ std::optional<std::vector<std::string>> reader::list(const YAML::Node& map, cons
   return out;
 }
 
-YAML::Node parse(const std::string& text, const std::string& path, int line_offset,
-                 diagnostics& diag) {
+std::optional<YAML::Node> parse(const std::string& text, const std::string& path, int line_offset,
+                                diagnostics& diag) {
   try {
     return YAML::Load(text);
   } catch (const YAML::Exception& e) {
     diag.error(path, e.mark.line < 0 ? 0 : e.mark.line + line_offset, "YAML syntax: " + e.msg);
-    return YAML::Node{};
+    return std::nullopt;
   }
 }
 

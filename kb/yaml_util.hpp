@@ -33,7 +33,8 @@ class reader {
                   std::string_view what) const;
 
   /// A scalar string; reports `what` missing when required and absent, or a type mismatch.
-  std::optional<std::string> text(const YAML::Node& map, const std::string& key, bool required) const;
+  std::optional<std::string> text(const YAML::Node& map, const std::string& key,
+                                  bool required) const;
   std::optional<double> number(const YAML::Node& map, const std::string& key, bool required) const;
   std::optional<date> day(const YAML::Node& map, const std::string& key, bool required) const;
   /// A list of strings; a single scalar is accepted as a one-element list when `scalar_ok`.
@@ -49,9 +50,9 @@ class reader {
   diagnostics& diag_;
 };
 
-/// Parses YAML text; on a syntax error reports it with its line and returns a null node.
-YAML::Node parse(const std::string& text, const std::string& path, int line_offset,
-                 diagnostics& diag);
+/// Parses YAML text; on a syntax error reports it with its line and returns nothing.
+std::optional<YAML::Node> parse(const std::string& text, const std::string& path, int line_offset,
+                                diagnostics& diag);
 
 /// Reads a whole file; reports when it cannot be opened.
 std::optional<std::string> read_file(const std::string& path, diagnostics& diag);

@@ -31,18 +31,17 @@ int run_check(const std::vector<std::string>& argv) {
   kb::corpus c = kb::load_corpus(a.positional()[0], diag, today);
   for (const auto& d : diag.all()) std::cout << d.str() << "\n";
   std::map<std::string, int> statuses;
-  for (const auto& i : c.instruments) ++statuses[i.status];
+  for (const auto& i : c.instruments) ++statuses[i.status.empty() ? "without status" : i.status];
   std::cout << "corpus " << a.positional()[0] << ": " << c.instruments.size() << " instruments (";
   bool first = true;
   for (const auto& [s, n] : statuses) {
     std::cout << (first ? "" : ", ") << n << " " << s;
     first = false;
   }
-  std::cout << "), " << c.criteria_count() << " criteria, " << c.fields.all().size()
-            << " fields, " << c.places.size() << " places, " << c.synonyms.size()
-            << " synonym lines, " << c.desks.size() << " desks, " << c.golden.size()
-            << " golden questions; " << diag.error_count() << " errors, " << diag.warning_count()
-            << " warnings\n";
+  std::cout << "), " << c.criteria_count() << " criteria, " << c.fields.all().size() << " fields, "
+            << c.places.size() << " places, " << c.synonyms.size() << " synonym lines, "
+            << c.desks.size() << " desks, " << c.golden.size() << " golden questions; "
+            << diag.error_count() << " errors, " << diag.warning_count() << " warnings\n";
   return diag.ok() ? 0 : 1;
 }
 
