@@ -22,8 +22,12 @@ const std::vector<command>& commands();
 
 int run_check(const std::vector<std::string>& argv);
 int run_eligible(const std::vector<std::string>& argv);
+int run_index(const std::vector<std::string>& argv);
+int run_ask(const std::vector<std::string>& argv);
 
 extern const char* const check_usage;
 extern const char* const eligible_usage;
+extern const char* const index_usage;
+extern const char* const ask_usage;
 
 }  // namespace bot::cli

@@ -1,0 +1,364 @@
+#include "bot/search.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+#include "kb/text.hpp"
+
+namespace bot {
+
+namespace {
+
+constexpr double part_weight = 0.6;      // a compound's parts count less than the whole word
+constexpr double number_weight = 0.3;    // an amount in the question rarely names an instrument
+constexpr double region_boost = 1.25;    // a regional scheme for the place the user named
+constexpr double region_penalty = 0.5;   // a regional scheme for somewhere else
+constexpr double expired_penalty = 0.3;  // verlopen, and not asked for by name
+constexpr double named_boost = 1.5;      // the question names this instrument
+constexpr std::size_t candidates = 40;   // ranked by BM25 before the rules above re-rank them
+
+const char* const location_cues[] = {"in",       "uit",  "te",    "bij",       "gemeente", "regio",
+                                     "omgeving", "rond", "buurt", "vestiging", "gevestigd"};
+
+bool is_cue(const std::string& w) {
+  return std::any_of(std::begin(location_cues), std::end(location_cues),
+                     [&](const char* c) { return w == c; });
+}
+
+bool capitalised(const std::string& s) {
+  return !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
+}
+
+std::string join_folded(const std::vector<indexer::word>& w, std::size_t from, std::size_t n) {
+  std::string out;
+  for (std::size_t i = from; i < from + n; ++i) out += (i > from ? " " : "") + w[i].folded;
+  return out;
+}
+
+std::string title_case(const std::string& s) {
+  std::string out = s;
+  bool start = true;
+  for (auto& c : out) {
+    if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    start = c == ' ' || c == '-';
+  }
+  return out;
+}
+
+}  // namespace
+
+searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
+    : snap_(std::move(snap)), db_(snap_->db_path.string()), analyzer_(snap_->lex) {
+  // Synonyms: every phrase of a group leads to the others; `a -> b` leads from a to b only.
+  auto stems_of = [&](const std::string& text) {
+    synonym_alt alt;
+    alt.text = text;
+    for (const auto& w : analyzer_.analyze(text))
+      if (!w.stop && !w.number) alt.stems.push_back(w.stem);
+    return alt;
+  };
+  for (const auto& e : snap_->corpus.synonyms) {
+    std::vector<std::string> keys;
+    for (const auto& p : e.phrases) {
+      auto words = analyzer_.analyze(p);
+      keys.push_back(join_folded(words, 0, words.size()));
+      longest_synonym_ = std::max(longest_synonym_, words.size());
+    }
+    for (std::size_t i = 0; i < e.phrases.size(); ++i) {
+      if (e.one_way && i > 0) break;
+      for (std::size_t j = 0; j < e.phrases.size(); ++j) {
+        if (i == j) continue;
+        auto alt = stems_of(e.phrases[j]);
+        if (!alt.stems.empty()) synonyms_[keys[i]].push_back(std::move(alt));
+      }
+    }
+  }
+  // Distinctive title words name an instrument ("tozo", "qredits", "wbso").
+  std::map<const kb::instrument*, std::set<std::string>> stems;
+  for (const auto& inst : snap_->corpus.instruments) {
+    std::string text = inst.title + " " + inst.id;
+    for (auto& c : text)
+      if (c == '-') c = ' ';
+    for (const auto& w : analyzer_.analyze(text))
+      if (!w.stop && !w.number && w.folded.size() >= 3) stems[&inst].insert(w.stem);
+    for (const auto& s : stems[&inst]) ++title_word_count_[s];
+  }
+  for (const auto& [inst, set] : stems)
+    for (const auto& s : set)
+      if (title_word_count_[s] <= 2) name_stems_[inst].insert(s);
+}
+
+std::vector<indexer::word> searcher::correct_spelling(std::vector<indexer::word> words,
+                                                      std::optional<std::string>& corrected,
+                                                      std::string_view question) {
+  std::string fixed(question);
+  bool any = false;
+  for (auto& w : words) {
+    if (w.stop || w.number || w.folded.size() < 4) continue;
+    bool known = db_.term_exists(w.folded) || db_.term_exists("Z" + w.stem) ||
+                 snap_->lex->contains(w.folded) || synonyms_.count(w.folded);
+    if (!known && !w.parts.empty()) {
+      known = std::all_of(w.part_stems.begin(), w.part_stems.end(),
+                          [&](const std::string& s) { return db_.term_exists("Z" + s); });
+    }
+    if (known) continue;
+    std::string s = db_.get_spelling_suggestion(w.folded, w.folded.size() >= 7 ? 2 : 1);
+    if (s.empty() || s == w.folded) continue;
+    auto re = analyzer_.analyze(s);
+    if (re.size() != 1) continue;
+    if (auto pos = fixed.find(w.surface); pos != std::string::npos)
+      fixed.replace(pos, w.surface.size(), s);
+    unsigned position = w.position;
+    w = std::move(re[0]);
+    w.position = position;
+    any = true;
+  }
+  if (any) corrected = fixed;
+  return words;
+}
+
+std::optional<named_place> searcher::find_place(const std::vector<indexer::word>& words) const {
+  const auto& places = snap_->corpus.places;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    for (std::size_t n = std::min<std::size_t>(4, words.size() - i); n >= 1; --n) {
+      std::string key = join_folded(words, i, n);
+      const kb::place* p = places.find(key);
+      if (!p) continue;
+      // "best", "goes", "putten" are also plain words: accept them only as a name.
+      bool plain_word = n == 1 && snap_->lex->contains(key) && !capitalised(words[i].surface) &&
+                        !(i > 0 && is_cue(words[i - 1].folded));
+      if (plain_word) continue;
+      std::string surface;
+      for (std::size_t k = i; k < i + n; ++k) surface += (k > i ? " " : "") + words[k].surface;
+      return named_place{surface, p->gemeente, p->provincie};
+    }
+  }
+  // A province or region name without a town ("in Twente", "Overijssel").
+  if (const kb::field_def* f = snap_->corpus.fields.find("provincie")) {
+    for (const auto& w : words)
+      for (const auto& c : f->choices)
+        for (const auto& kw : c.words)
+          if (kb::fold(kw) == w.folded) return named_place{w.surface, "", c.value};
+  }
+  return std::nullopt;
+}
+
+bool searcher::named_by(const kb::instrument& inst, const std::vector<indexer::word>& words) const {
+  auto it = name_stems_.find(&inst);
+  if (it == name_stems_.end()) return false;
+  return std::any_of(words.begin(), words.end(), [&](const indexer::word& w) {
+    return !w.stop && !w.number && w.folded.size() >= 3 && it->second.count(w.stem);
+  });
+}
+
+double searcher::region_factor(const kb::instrument& inst,
+                               const std::optional<named_place>& p) const {
+  if (!p) return 1.0;
+  bool national = false, covers = false;
+  for (const auto& r : inst.regions) {
+    if (r == "nederland")
+      national = true;
+    else if (r == "oost-nederland")
+      covers |= p->provincie == "overijssel" || p->provincie == "gelderland";
+    else if (r == "overijssel")
+      covers |= p->provincie == "overijssel";
+    else if (r.rfind("provincie:", 0) == 0)
+      covers |= r.substr(10) == p->provincie;
+    else if (r.rfind("gemeente:", 0) == 0)
+      covers |= !p->gemeente.empty() && r.substr(9) == p->gemeente;
+  }
+  if (covers) return region_boost;
+  return national ? 1.0 : region_penalty;
+}
+
+std::string searcher::best_sentence(const kb::instrument& inst,
+                                    const std::set<std::string>& stems) {
+  std::string best;
+  std::size_t best_hits = 0;
+  std::string sentence;
+  auto consider = [&] {
+    auto s = std::string(kb::trim(sentence));
+    sentence.clear();
+    if (s.size() < 20 || s[0] == '#') return;
+    std::set<std::string> hit;
+    for (const auto& w : analyzer_.analyze(s)) {
+      if (w.stop) continue;
+      if (stems.count(w.stem)) hit.insert(w.stem);
+      for (const auto& ps : w.part_stems)
+        if (stems.count(ps)) hit.insert(ps);
+    }
+    if (hit.size() > best_hits) {
+      best_hits = hit.size();
+      best = s;
+    }
+  };
+  for (char c : inst.body) {
+    if (c == '\n') {
+      consider();
+      continue;
+    }
+    sentence += c;
+    if (c == '.' || c == '?' || c == '!') consider();
+  }
+  consider();
+  if (best.empty()) best = inst.summary;
+  for (auto& c : best)
+    if (c == '*' || c == '_' || c == '`') c = ' ';
+  if (best.size() > 240) {
+    auto cut = best.rfind(' ', 236);
+    best = best.substr(0, cut == std::string::npos ? 236 : cut) + " …";
+  }
+  return best;
+}
+
+search_result searcher::search(std::string_view question, std::size_t limit) {
+  search_result res;
+  res.question = std::string(question);
+  auto words = correct_spelling(analyzer_.analyze(question), res.did_you_mean, question);
+  res.place = find_place(words);
+
+  std::vector<Xapian::Query> slots;
+  std::map<std::string, std::string> term_surface;  // for "why": index term -> user's word
+  std::set<std::string> query_stems;
+  auto term = [&](const std::string& stem, const std::string& surface) {
+    std::string t = "Z" + stem;
+    term_surface.emplace(t, surface);
+    query_stems.insert(stem);
+    return Xapian::Query(t);
+  };
+  for (std::size_t i = 0; i < words.size();) {
+    // The longest synonym phrase starting here wins ("rood staan", "zzp'er").
+    std::size_t matched = 0;
+    for (std::size_t n = std::min(longest_synonym_, words.size() - i); n >= 1 && !matched; --n) {
+      auto it = synonyms_.find(join_folded(words, i, n));
+      if (it == synonyms_.end()) continue;
+      matched = n;
+      std::string surface;
+      std::vector<Xapian::Query> own;
+      for (std::size_t k = i; k < i + n; ++k) {
+        surface += (k > i ? " " : "") + words[k].surface;
+        if (!words[k].stop && !words[k].number)
+          own.push_back(term(words[k].stem, words[k].surface));
+      }
+      std::vector<Xapian::Query> alts;
+      if (!own.empty()) alts.emplace_back(Xapian::Query::OP_AND, own.begin(), own.end());
+      for (const auto& alt : it->second) {
+        std::vector<Xapian::Query> terms;
+        for (const auto& s : alt.stems) terms.push_back(term(s, surface));
+        alts.emplace_back(Xapian::Query::OP_AND, terms.begin(), terms.end());
+      }
+      slots.emplace_back(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end());
+    }
+    if (matched) {
+      i += matched;
+      continue;
+    }
+    const auto& w = words[i++];
+    if (w.stop) continue;
+    if (w.number) {
+      slots.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("N" + w.folded),
+                         number_weight);
+      continue;
+    }
+    Xapian::Query q = term(w.stem, w.surface);
+    if (!w.parts.empty()) {
+      std::vector<Xapian::Query> parts;
+      for (std::size_t k = 0; k < w.parts.size(); ++k)
+        parts.push_back(term(w.part_stems[k], w.surface));
+      Xapian::Query p(Xapian::Query::OP_OR, parts.begin(), parts.end());
+      q = Xapian::Query(Xapian::Query::OP_OR, q,
+                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, p, part_weight));
+    }
+    slots.push_back(q);
+  }
+  if (slots.empty()) return res;
+
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, slots.begin(), slots.end()));
+  Xapian::MSet mset = enquire.get_mset(0, candidates);
+
+  struct ranked {
+    const kb::instrument* inst;
+    double score;
+    bool named;
+    std::vector<std::string> matched;
+  };
+  std::vector<ranked> ranked_list;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const kb::instrument* inst = snap_->corpus.find(it.get_document().get_data());
+    if (!inst) continue;
+    ranked r{inst, it.get_weight(), named_by(*inst, words), {}};
+    r.score *= region_factor(*inst, res.place);
+    if (r.named)
+      r.score *= named_boost;
+    else if (inst->expired())
+      r.score *= expired_penalty;
+    std::set<std::string> seen;
+    for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
+         ++t) {
+      auto s = term_surface.find(*t);
+      if (s != term_surface.end() && seen.insert(kb::fold(s->second)).second)
+        r.matched.push_back(s->second);
+    }
+    ranked_list.push_back(std::move(r));
+  }
+  std::stable_sort(ranked_list.begin(), ranked_list.end(),
+                   [](const ranked& a, const ranked& b) { return a.score > b.score; });
+  if (ranked_list.size() > limit) ranked_list.resize(limit);
+
+  for (auto& r : ranked_list) {
+    match m;
+    m.inst = r.inst;
+    m.score = std::round(r.score * 1000) / 1000;
+    if (!r.matched.empty()) {
+      if (r.matched.size() > 5) r.matched.resize(5);
+      m.why.push_back("Past bij uw woorden: " + kb::join(r.matched, ", ") + ".");
+    }
+    if (r.named) m.why.push_back("U noemde deze regeling bij naam.");
+    double rf = region_factor(*r.inst, res.place);
+    if (rf > 1.0) {
+      m.why.push_back(
+          "Geldt in uw regio (" +
+          title_case(res.place->gemeente.empty() ? res.place->provincie : res.place->gemeente) +
+          ").");
+    } else if (rf < 1.0) {
+      m.why.push_back("Let op: geldt niet in " + res.place->surface + ".");
+    }
+    if (r.inst->expired())
+      m.why.push_back("Let op: deze regeling is verlopen. U kunt er niets meer aanvragen.");
+    else if (r.inst->status == "gesloten")
+      m.why.push_back("Nu gesloten. Kijk bij de aanbieder of er een nieuwe ronde komt.");
+    m.snippet = best_sentence(*r.inst, query_stems);
+    res.matches.push_back(std::move(m));
+  }
+  return res;
+}
+
+boost::json::object to_json(const search_result& r) {
+  boost::json::object o;
+  o["question"] = r.question;
+  o["did_you_mean"] =
+      r.did_you_mean ? boost::json::value(*r.did_you_mean) : boost::json::value(nullptr);
+  boost::json::array matches;
+  for (const auto& m : r.matches) {
+    boost::json::object j;
+    j["id"] = m.inst->id;
+    j["title"] = m.inst->title;
+    j["kind"] = m.inst->kind;
+    j["status"] = m.inst->status;
+    j["score"] = m.score;
+    j["snippet"] = m.snippet;
+    boost::json::array why;
+    for (const auto& w : m.why) why.emplace_back(w);
+    j["why"] = std::move(why);
+    j["source"] = m.inst->sources.empty() ? std::string() : m.inst->sources.front();
+    j["last_checked"] = m.inst->last_checked.str();
+    matches.push_back(std::move(j));
+  }
+  o["matches"] = std::move(matches);
+  return o;
+}
+
+}  // namespace bot

@@ -1,0 +1,80 @@
+/** @file search.hpp
+ *  @brief Ranked search over a published index: the question as the entrepreneur typed it in, the
+ *  instruments that fit out, with why they matched and a snippet.
+ */
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/json/object.hpp>
+
+#include "indexer/analyzer.hpp"
+#include "indexer/index.hpp"
+
+namespace bot {
+
+/** One ranked instrument. */
+struct match {
+  const kb::instrument* inst = nullptr;  ///< points into the snapshot's corpus
+  double score = 0;
+  std::vector<std::string> why;  ///< B1 Dutch reasons, e.g. "Past bij uw woorden: lening, starten"
+  std::string snippet;           ///< the sentence of the text that fits the question best
+};
+
+/** A place the question named, resolved through plaatsen.tsv. */
+struct named_place {
+  std::string surface;  ///< as typed ("Goor")
+  std::string gemeente;
+  std::string provincie;
+};
+
+struct search_result {
+  std::string question;
+  std::optional<std::string> did_you_mean;  ///< the question with unknown words corrected
+  std::optional<named_place> place;
+  std::vector<match> matches;
+};
+
+/// JSON shape of `ask --json`: {"question","did_you_mean","matches":[{"id","title","kind",
+/// "status","score","snippet","why"}]}.
+boost::json::object to_json(const search_result& r);
+
+/** Searches one snapshot. Not thread-safe: each thread makes its own (it owns Xapian handles). */
+class searcher {
+ public:
+  explicit searcher(std::shared_ptr<const indexer::snapshot> snap);
+
+  search_result search(std::string_view question, std::size_t limit = 5);
+  const indexer::snapshot& snap() const { return *snap_; }
+
+ private:
+  struct slot;
+  struct synonym_alt {
+    std::vector<std::string> stems;  ///< of the alternative's non-stop words
+    std::string text;
+  };
+
+  std::vector<indexer::word> correct_spelling(std::vector<indexer::word> words,
+                                              std::optional<std::string>& corrected,
+                                              std::string_view question);
+  std::optional<named_place> find_place(const std::vector<indexer::word>& words) const;
+  bool named_by(const kb::instrument& inst, const std::vector<indexer::word>& words) const;
+  double region_factor(const kb::instrument& inst, const std::optional<named_place>& p) const;
+  std::string best_sentence(const kb::instrument& inst, const std::set<std::string>& stems);
+
+  std::shared_ptr<const indexer::snapshot> snap_;
+  Xapian::Database db_;
+  indexer::analyzer analyzer_;
+  std::map<std::string, std::vector<synonym_alt>> synonyms_;  ///< folded phrase -> alternatives
+  std::size_t longest_synonym_ = 1;                           ///< in words
+  std::map<std::string, int> title_word_count_;               ///< stem -> number of titles with it
+  std::map<const kb::instrument*, std::set<std::string>> name_stems_;
+};
+
+}  // namespace bot

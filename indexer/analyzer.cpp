@@ -1,0 +1,132 @@
+#include "indexer/analyzer.hpp"
+
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <cmath>
+#include <cstdio>
+#include <optional>
+
+#include "indexer/stopwords.hpp"
+#include "indexer/tokenize.hpp"
+
+namespace indexer {
+
+namespace {
+
+std::string lowercase(const std::string& s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+  u.toLower(icu::Locale("nl"));
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+std::string analysis_signature(const lexicon& lex) {
+  return "format=1;tokenizer=icu-nl;fold=nfkc-cf-nomarks;stop=snowball-nl+chat;"
+         "lemma=hunspell-nl;stem=dutch;decompound=wdutch+corpus,min4,whole11;lexicon=" +
+         std::to_string(lex.size());
+}
+
+std::optional<double> parse_number(std::string_view t) {
+  if (t.empty() || !(t[0] >= '0' && t[0] <= '9')) return std::nullopt;
+  double mult = 1;
+  if (t.back() == 'k') {
+    mult = 1000;
+    t.remove_suffix(1);
+  }
+  // Dutch: '.' groups thousands (only in groups of three), ',' marks decimals.
+  std::string digits;
+  std::size_t group = 0;
+  bool seen_point = false, seen_comma = false;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    char c = t[i];
+    if (c >= '0' && c <= '9') {
+      digits += c;
+      ++group;
+    } else if (c == '.' && !seen_comma) {
+      if ((seen_point && group != 3) || group > 3 || group == 0) return std::nullopt;
+      seen_point = true;
+      group = 0;
+    } else if (c == ',' && !seen_comma) {
+      if (seen_point && group != 3) return std::nullopt;
+      seen_comma = true;
+      digits += '.';
+      group = 0;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (seen_point && !seen_comma && group != 3) return std::nullopt;
+  if (digits.empty() || digits.back() == '.') return std::nullopt;
+  if (digits.size() > 18) return std::nullopt;
+  return std::stod(digits) * mult;
+}
+
+double amount_multiplier(std::string_view w) {
+  if (w == "duizend" || w == "mille" || w == "k" || w == "dzd") return 1e3;
+  if (w == "ton") return 1e5;
+  if (w == "miljoen" || w == "mln" || w == "mio" || w == "miljoenen") return 1e6;
+  if (w == "miljard" || w == "mld") return 1e9;
+  return 0;
+}
+
+std::string format_number(double v) {
+  char buf[64];
+  if (std::floor(v) == v && std::fabs(v) < 1e15) {
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+  }
+  return buf;
+}
+
+analyzer::analyzer(std::shared_ptr<const lexicon> lex)
+    : lex_(std::move(lex)), decompounder_(*lex_) {}
+
+std::string analyzer::stem_word(const std::string& lower) {
+  return stemmer_(lemmatizer_.lemma(lower));
+}
+
+std::vector<word> analyzer::analyze(std::string_view text) {
+  std::vector<token> toks = tokenize(text);
+  std::vector<word> out;
+  out.reserve(toks.size());
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    const token& t = toks[i];
+    word w;
+    w.surface = t.original;
+    w.folded = t.text;
+    w.position = static_cast<unsigned>(out.size());
+    if (auto n = parse_number(t.text)) {
+      double v = *n;
+      // "50 mille", "1,5 miljoen", "2 ton": one amount.
+      if (i + 1 < toks.size()) {
+        if (double m = amount_multiplier(toks[i + 1].text); m > 0) {
+          v *= m;
+          w.surface += " " + toks[i + 1].original;
+          ++i;
+        }
+      }
+      w.number = true;
+      w.folded = format_number(v);
+      out.push_back(std::move(w));
+      continue;
+    }
+    w.stop = is_stopword(w.folded);
+    if (!w.stop) {
+      std::string lower = lowercase(t.original);
+      // Strip the possessive the tokenizer removed from `text` from the lower form as well.
+      if (lower.size() > t.text.size() + 1 && lower.ends_with("'s")) lower.resize(lower.size() - 2);
+      w.stem = stemmer_(lemmatizer_.lemma(lower));
+      w.parts = decompounder_.split(w.folded);
+      for (const auto& p : w.parts) w.part_stems.push_back(stem_word(p));
+    }
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+}  // namespace indexer

@@ -1,0 +1,75 @@
+/** @file index.hpp
+ *  @brief Building, publishing and opening the Xapian index of a corpus.
+ *
+ *  Layout of an index directory:
+ *  @code
+ *  OUT/current -> gen-000007        symlink, swapped atomically with rename()
+ *  OUT/gen-000007/db/               Xapian glass database
+ *  OUT/gen-000007/corpus/           snapshot of the corpus it was built from (all `ask` needs)
+ *  OUT/gen-000007/meta.json         format, generation, analysis signature, counts
+ *  @endcode
+ *  One writer at a time (a lock file); readers open whatever `current` names and never see a
+ *  half-built generation. Old generations are kept a while for readers that still use them.
+ */
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "indexer/lexicon.hpp"
+#include "kb/corpus.hpp"
+
+namespace indexer {
+
+inline constexpr int index_format = 1;
+
+/// Document value slots.
+enum value_slot : unsigned { slot_amount_min = 0, slot_amount_max = 1 };
+
+/// Thrown when an index cannot be built or opened; the message is precise English.
+struct index_error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct build_stats {
+  unsigned generation = 0;
+  std::size_t documents = 0;
+  double seconds = 0;
+  std::filesystem::path path;
+};
+
+/// Loads and validates `corpus_dir`, builds generation N+1 in `out_dir` and publishes it.
+/// Throws index_error (with every corpus error in `diag`) when the corpus has errors.
+build_stats build_index(const std::filesystem::path& corpus_dir,
+                        const std::filesystem::path& out_dir, kb::diagnostics& diag,
+                        kb::date today);
+
+/** A published generation opened for reading. Immutable: one instance serves every thread, but
+ *  each thread opens its own Xapian::Database from `db_path` (Xapian handles are not thread-safe).
+ */
+struct snapshot {
+  unsigned generation = 0;
+  std::filesystem::path dir;
+  std::filesystem::path db_path;
+  std::string signature;
+  kb::corpus corpus;
+  std::shared_ptr<const lexicon> lex;
+};
+
+/// Opens the generation `current` names. Refuses an index of another format or analysis.
+std::shared_ptr<const snapshot> open_index(const std::filesystem::path& index_dir);
+
+/// The generation `current` names, or 0 when none is published. Cheap: reads one symlink.
+unsigned current_generation(const std::filesystem::path& index_dir);
+
+/// The words of a corpus's texts (folded, 4+ letters), added to the compound lexicon so that
+/// domain words like "borgstelling" split and join the same way at index and query time.
+std::vector<std::string> corpus_vocabulary(const kb::corpus& c);
+
+/// The lexicon for a corpus: the system word list plus the corpus vocabulary.
+std::shared_ptr<const lexicon> make_lexicon(const kb::corpus& c);
+
+}  // namespace indexer

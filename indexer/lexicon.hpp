@@ -1,0 +1,47 @@
+/** @file lexicon.hpp
+ *  @brief The Dutch word list used to split compounds: Debian wdutch plus the corpus vocabulary.
+ */
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace indexer {
+
+/** A set of folded Dutch words. Immutable after construction, so one instance serves all threads.
+ */
+class lexicon {
+ public:
+  /// Reads a word list (one word per line; Debian's /usr/share/dict/dutch) and adds `extra` words.
+  /// Words are folded; entries with spaces, digits or capitals-only abbreviations are skipped.
+  lexicon(const std::string& word_list_path, const std::vector<std::string>& extra);
+  bool contains(std::string_view folded) const { return words_.count(std::string(folded)) > 0; }
+  std::size_t size() const { return words_.size(); }
+
+ private:
+  std::unordered_set<std::string> words_;
+};
+
+/// The system word list path (Debian package wdutch).
+inline constexpr const char* default_word_list = "/usr/share/dict/dutch";
+
+/** Splits Dutch compounds into known parts, with linking morphemes s, e and en. */
+class decompounder {
+ public:
+  explicit decompounder(const lexicon& lex) : lex_(lex) {}
+  /// The parts of a compound ("bedrijfsovernamefinanciering" -> bedrijf, overname, financiering),
+  /// or nothing when the word is short, unknown in pieces, or a plain dictionary word of at most
+  /// `whole_max` bytes ("huisarts" stays whole). Hyphens always split.
+  std::vector<std::string> split(std::string_view folded) const;
+
+  static constexpr std::size_t min_part = 4;    ///< shorter parts are too ambiguous ("over", "in")
+  static constexpr std::size_t whole_max = 11;  ///< dictionary words up to this length stay whole
+
+ private:
+  bool split_into(std::string_view w, std::vector<std::string>& out, int depth) const;
+  const lexicon& lex_;
+};
+
+}  // namespace indexer
