@@ -32,25 +32,30 @@ bool is_part_word(const lexicon& lex, std::string_view w) {
 
 bool decompounder::split_into(std::string_view w, std::vector<std::string>& out, int depth) const {
   if (depth > 4) return false;
-  // Prefer the longest tail (the head noun of a Dutch compound is at the end), then the longest
-  // known modifier in front of it, with an optional linking morpheme between them.
+  // Prefer the longest tail (the head noun of a Dutch compound is at the end); in front of it,
+  // prefer a known word with its linking morpheme ("borgstelling|s|krediet") over splitting the
+  // front further ("borg|stel|lings|krediet").
   for (std::size_t cut = min_part; cut + min_part <= w.size(); ++cut) {
     std::string_view tail = w.substr(cut);
     if (!is_part_word(lex_, tail)) continue;
     std::string_view front = w.substr(0, cut);
-    for (std::string_view link : {"", "s", "en", "e"}) {
-      if (front.size() < link.size() + min_part) continue;
-      if (front.substr(front.size() - link.size()) != link) continue;
-      std::string_view head = front.substr(0, front.size() - link.size());
-      std::vector<std::string> parts;
-      if (is_part_word(lex_, head)) {
-        parts.emplace_back(head);
-      } else if (!split_into(head, parts, depth + 1)) {
-        continue;
+    for (int pass = 0; pass < 2; ++pass) {
+      for (std::string_view link : {"", "s", "en", "e"}) {
+        if (front.size() < link.size() + min_part) continue;
+        if (front.substr(front.size() - link.size()) != link) continue;
+        std::string_view head = front.substr(0, front.size() - link.size());
+        std::vector<std::string> parts;
+        if (pass == 0 && is_part_word(lex_, head)) {
+          parts.emplace_back(head);
+        } else if (pass == 1 && split_into(head, parts, depth + 1)) {
+          // front split into known parts
+        } else {
+          continue;
+        }
+        parts.emplace_back(tail);
+        out.insert(out.end(), parts.begin(), parts.end());
+        return true;
       }
-      parts.emplace_back(tail);
-      out.insert(out.end(), parts.begin(), parts.end());
-      return true;
     }
   }
   return false;
@@ -61,11 +66,9 @@ std::vector<std::string> decompounder::split(std::string_view folded) const {
   if (folded.find('-') != std::string_view::npos) {
     for (const auto& piece : kb::split(folded, '-')) {
       if (piece.empty()) continue;
+      out.push_back(piece);
       auto sub = split(piece);
-      if (sub.empty())
-        out.push_back(piece);
-      else
-        out.insert(out.end(), sub.begin(), sub.end());
+      out.insert(out.end(), sub.begin(), sub.end());
     }
     return out.size() > 1 ? out : std::vector<std::string>{};
   }

@@ -1,0 +1,114 @@
+// Search behaviour on the shipped corpus: ranking rules, spelling, synonyms, JSON shape.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "bot/search.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+class Search : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test::temp_dir;
+    kb::diagnostics diag;
+    indexer::build_index(std::filesystem::path(FINWIJZER_SOURCE_DIR) / "corpus", dir_->path(), diag,
+                         {2026, 11, 27});
+    searcher_ = new bot::searcher(indexer::open_index(dir_->path()));
+  }
+  static void TearDownTestSuite() {
+    delete searcher_;
+    delete dir_;
+  }
+  static std::vector<std::string> top(const std::string& q, std::size_t n = 3) {
+    std::vector<std::string> ids;
+    for (const auto& m : searcher_->search(q, n).matches) ids.push_back(m.inst->id);
+    return ids;
+  }
+  static bool in_top(const std::string& q, const std::string& id, std::size_t n = 3) {
+    auto ids = top(q, n);
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  }
+  static test::temp_dir* dir_;
+  static bot::searcher* searcher_;
+};
+test::temp_dir* Search::dir_ = nullptr;
+bot::searcher* Search::searcher_ = nullptr;
+
+TEST_F(Search, ExpiredSchemeAskedByNameComesFirstAndIsMarked) {
+  auto r = searcher_->search("kan ik de tozo nog aanvragen", 3);
+  ASSERT_FALSE(r.matches.empty());
+  EXPECT_EQ(r.matches[0].inst->id, "tozo");
+  EXPECT_EQ(r.matches[0].inst->status, "verlopen");
+  bool says_expired = false;
+  for (const auto& w : r.matches[0].why) says_expired |= w.find("verlopen") != std::string::npos;
+  EXPECT_TRUE(says_expired);
+}
+
+TEST_F(Search, ExpiredSchemesRankBelowOpenOnesWhenNotNamed) {
+  // The corona guarantees (bmkb-c, bl-c, kkc) are expired: a general question about a
+  // guarantee must lead with schemes that still exist.
+  for (const char* q : {"borgstelling voor een banklening",
+                        "garantie op een krediet voor mijn bedrijf", "corona krediet"}) {
+    auto r = searcher_->search(q, 5);
+    ASSERT_FALSE(r.matches.empty()) << q;
+    EXPECT_FALSE(r.matches[0].inst->expired()) << q << ": " << r.matches[0].inst->id;
+  }
+}
+
+TEST_F(Search, SpellingCorrectsUnknownWordsOnly) {
+  auto r = searcher_->search("subsidei voor zonnepanelen", 3);
+  ASSERT_TRUE(r.did_you_mean);
+  EXPECT_NE(r.did_you_mean->find("subsidie"), std::string::npos);
+  EXPECT_FALSE(searcher_->search("subsidie voor zonnepanelen", 3).did_you_mean);
+  EXPECT_FALSE(searcher_->search("lening voor een bakkerij", 3).did_you_mean);  // correct Dutch
+}
+
+TEST_F(Search, SynonymsAndInformalWords) {
+  EXPECT_TRUE(in_top("ik sta steeds rood", "bank-rekening-courantkrediet"));
+  EXPECT_TRUE(in_top("wbso", "wbso", 1));
+  EXPECT_TRUE(in_top("bmkb", "bmkb", 1));
+}
+
+TEST_F(Search, CompoundsMeetTheirParts) {
+  EXPECT_TRUE(in_top("werkkapitaalfinanciering", "bank-rekening-courantkrediet", 5) ||
+              in_top("werkkapitaalfinanciering", "factoring", 5));
+  EXPECT_TRUE(in_top("borgstellingskrediet", "bmkb"));
+}
+
+TEST_F(Search, RegionalSchemeBoostedForItsRegion) {
+  auto r = searcher_->search("lening om te verduurzamen in Goor", 5);
+  ASSERT_FALSE(r.place == std::nullopt);
+  EXPECT_EQ(r.place->gemeente, "hof van twente");
+  bool boosted = false;
+  for (const auto& m : r.matches)
+    for (const auto& w : m.why) boosted |= w.find("Geldt in uw regio") != std::string::npos;
+  EXPECT_TRUE(boosted);
+}
+
+TEST_F(Search, PlainWordsAreNotPlaces) {
+  EXPECT_FALSE(searcher_->search("wat is de beste lening", 3).place);  // "best" is a gemeente too
+}
+
+TEST_F(Search, NothingToSearchGivesNoMatches) {
+  EXPECT_TRUE(searcher_->search("ik wil het", 3).matches.empty());
+  EXPECT_TRUE(searcher_->search("", 3).matches.empty());
+}
+
+TEST_F(Search, JsonShape) {
+  auto j = bot::to_json(searcher_->search("lening voor starters", 2));
+  EXPECT_TRUE(j.at("question").is_string());
+  EXPECT_TRUE(j.at("did_you_mean").is_null());
+  const auto& matches = j.at("matches").as_array();
+  ASSERT_EQ(matches.size(), 2u);
+  for (const auto& m : matches) {
+    const auto& o = m.as_object();
+    for (const char* key : {"id", "title", "kind", "status", "snippet", "source", "last_checked"})
+      EXPECT_TRUE(o.at(key).is_string()) << key;
+    EXPECT_TRUE(o.at("score").is_double());
+    EXPECT_TRUE(o.at("why").is_array());
+  }
+}
+
+}  // namespace

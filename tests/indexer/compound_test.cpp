@@ -1,0 +1,44 @@
+// Compound splitting: true splits, and words that must stay whole.
+#include <gtest/gtest.h>
+
+#include "indexer/lexicon.hpp"
+
+namespace {
+
+const indexer::lexicon& lex() {
+  static indexer::lexicon l(indexer::default_word_list,
+                            {"borgstelling", "werkkapitaal", "overname"});
+  return l;
+}
+
+struct split_case {
+  const char* word;
+  std::vector<std::string> parts;
+};
+
+class Compounds : public testing::TestWithParam<split_case> {};
+
+TEST_P(Compounds, Split) {
+  indexer::decompounder d(lex());
+  EXPECT_EQ(d.split(GetParam().word), GetParam().parts) << GetParam().word;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, Compounds,
+    testing::Values(split_case{"bedrijfsovernamefinanciering",
+                               {"bedrijfsovername", "bedrijf", "overname", "financiering"}},
+                    split_case{"borgstellingskrediet",
+                               {"borgstelling", "borg", "stelling", "krediet"}},
+                    split_case{"werkkapitaalfinanciering",
+                               {"werkkapitaal", "werk", "kapitaal", "financiering"}},
+                    split_case{"energie-investeringsaftrek",
+                               {"energie", "investeringsaftrek", "investering", "aftrek"}},
+                    split_case{"fietsenstalling", {"fietsen", "stalling"}},
+                    split_case{"subsidieregeling", {"subsidie", "regeling"}},
+                    split_case{"ondernemersklankbord", {"ondernemers", "klankbord"}},
+                    // Whole: short dictionary words and unknown words.
+                    split_case{"huisarts", {}}, split_case{"rijbewijs", {}},
+                    split_case{"lening", {}}, split_case{"overijssel", {}},
+                    split_case{"qwertyuiopasdf", {}}, split_case{"", {}}));
+
+}  // namespace
