@@ -39,6 +39,7 @@ struct search_result {
   std::optional<std::string> did_you_mean;  ///< the question with unknown words corrected
   std::optional<named_place> place;
   std::vector<match> matches;
+  std::string query_description;  ///< the Xapian query, for `ask --explain`
 };
 
 /// JSON shape of `ask --json`: {"question","did_you_mean","matches":[{"id","title","kind",

@@ -90,6 +90,12 @@ std::string analyzer::stem_word(const std::string& lower) {
   return stemmer_(lemmatizer_.lemma(lower));
 }
 
+void analyzer::split_unknown(word& w) {
+  w.parts = decompounder_.split_unknown(w.folded);
+  w.part_stems.clear();
+  for (const auto& p : w.parts) w.part_stems.push_back(stem_word(p));
+}
+
 std::vector<word> analyzer::analyze(std::string_view text) {
   std::vector<token> toks = tokenize(text);
   std::vector<word> out;

@@ -44,6 +44,9 @@ class analyzer {
   /// The stem of one folded word via its lemma ("fietsen" and "fiets" give the same stem).
   std::string stem_word(const std::string& lower);
   const lexicon& lex() const { return *lex_; }
+  /// Splits a word the index does not know, more eagerly than at index time (see
+  /// decompounder::split_unknown), filling `parts` and `part_stems`.
+  void split_unknown(word& w);
 
  private:
   std::shared_ptr<const lexicon> lex_;

@@ -22,9 +22,16 @@ const std::string& lemmatizer::lemma(const std::string& lower) {
   if (hs_ && lower.size() < 64) {
     // Hunspell offers the word itself and its base forms; the shortest that is a real form is the
     // base ("fietsen" -> "fiets", "ziekenhuizen" -> "ziekenhuis").
+    // Hunspell also analyses compounds and offers their first part ("kredietunie" -> "krediet"):
+    // accept only a base that differs from the word by an inflection, i.e. shares all but the
+    // last few letters and is not much shorter.
+    const std::string word = best;
     for (const auto& cand : hs_->stem(lower)) {
       std::string f = kb::fold(cand);
-      if (f.size() >= 2 && f.size() < best.size()) best = f;
+      if (f.size() < 2 || f.size() >= best.size() || f.size() + 5 < word.size()) continue;
+      std::size_t common = 0;
+      while (common < f.size() && f[common] == word[common]) ++common;
+      if (common + 3 >= f.size()) best = f;
     }
   }
   if (cache_.size() > 200000) cache_.clear();  // bound memory on hostile input

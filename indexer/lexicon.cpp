@@ -1,16 +1,26 @@
 #include "indexer/lexicon.hpp"
 
 #include <fstream>
+#include <map>
+#include <mutex>
 
 #include "indexer/stopwords.hpp"
 #include "kb/text.hpp"
 
 namespace indexer {
 
-lexicon::lexicon(const std::string& word_list_path, const std::vector<std::string>& extra) {
-  std::ifstream in(word_list_path);
+namespace {
+
+std::shared_ptr<const std::unordered_set<std::string>> read_word_list(const std::string& path) {
+  static std::mutex mu;
+  static std::map<std::string, std::shared_ptr<const std::unordered_set<std::string>>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto& slot = cache[path];
+  if (slot) return slot;
+  auto words = std::make_shared<std::unordered_set<std::string>>();
+  words->reserve(420000);
+  std::ifstream in(path);
   std::string line;
-  words_.reserve(420000);
   while (std::getline(in, line)) {
     if (line.empty() || line.find(' ') != std::string::npos) continue;
     bool has_lower = false, has_digit = false;
@@ -19,9 +29,24 @@ lexicon::lexicon(const std::string& word_list_path, const std::vector<std::strin
       has_digit = has_digit || (c >= '0' && c <= '9');
     }
     if (!has_lower || has_digit) continue;  // skip "MKB", "06-dealer"
-    words_.insert(kb::fold(line));
+    words->insert(kb::fold(line));
   }
-  for (const auto& w : extra) words_.insert(kb::fold(w));
+  slot = std::move(words);
+  return slot;
+}
+
+}  // namespace
+
+lexicon::lexicon(const std::string& word_list_path, const std::vector<std::string>& extra)
+    : base_(read_word_list(word_list_path)) {
+  for (const auto& w : extra) {
+    auto f = kb::fold(w);
+    if (!base_->count(f)) extra_.insert(std::move(f));
+  }
+}
+
+std::size_t lexicon::size() const {
+  return base_->size() + extra_.size();
 }
 
 namespace {
@@ -30,14 +55,17 @@ bool is_part_word(const lexicon& lex, std::string_view w) {
 }
 }  // namespace
 
-bool decompounder::split_into(std::string_view w, std::vector<std::string>& out, int depth) const {
+bool decompounder::split_into(std::string_view w, std::vector<std::string>& out, int depth,
+                              std::size_t min_tail) const {
   if (depth > 4) return false;
   // Prefer the longest tail (the head noun of a Dutch compound is at the end); in front of it,
   // prefer a known word with its linking morpheme ("borgstelling|s|krediet") over splitting the
   // front further ("borg|stel|lings|krediet").
-  for (std::size_t cut = min_part; cut + min_part <= w.size(); ++cut) {
+  for (std::size_t cut = min_part; cut + min_tail <= w.size(); ++cut) {
     std::string_view tail = w.substr(cut);
-    if (!is_part_word(lex_, tail)) continue;
+    bool tail_ok = tail.size() >= min_part ? is_part_word(lex_, tail)
+                                           : lex_.contains(tail) && !is_stopword(tail);
+    if (!tail_ok) continue;
     std::string_view front = w.substr(0, cut);
     for (int pass = 0; pass < 2; ++pass) {
       for (std::string_view link : {"", "s", "en", "e"}) {
@@ -47,7 +75,7 @@ bool decompounder::split_into(std::string_view w, std::vector<std::string>& out,
         std::vector<std::string> parts;
         if (pass == 0 && is_part_word(lex_, head)) {
           parts.emplace_back(head);
-        } else if (pass == 1 && split_into(head, parts, depth + 1)) {
+        } else if (pass == 1 && split_into(head, parts, depth + 1, min_part)) {
           // front split into known parts
         } else {
           continue;
@@ -75,7 +103,7 @@ std::vector<std::string> decompounder::split(std::string_view folded) const {
   if (folded.size() < 2 * min_part) return out;
   if (folded.size() <= whole_max && lex_.contains(folded)) return out;
   std::vector<std::string> parts;
-  if (split_into(folded, parts, 0)) {
+  if (split_into(folded, parts, 0, min_part)) {
     // A long part is kept and also split ("borgstelling" -> borg, stelling), so a search for
     // either level finds it.
     for (const auto& p : parts) {
@@ -87,6 +115,17 @@ std::vector<std::string> decompounder::split(std::string_view folded) const {
     }
   }
   return out;
+}
+
+}  // namespace indexer
+
+namespace indexer {
+
+std::vector<std::string> decompounder::split_unknown(std::string_view folded) const {
+  std::vector<std::string> parts;
+  if (folded.find('-') != std::string_view::npos || folded.size() < min_part + 3) return parts;
+  if (!split_into(folded, parts, 0, 3)) parts.clear();
+  return parts;
 }
 
 }  // namespace indexer

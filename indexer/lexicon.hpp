@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -17,11 +18,16 @@ class lexicon {
   /// Reads a word list (one word per line; Debian's /usr/share/dict/dutch) and adds `extra` words.
   /// Words are folded; entries with spaces, digits or capitals-only abbreviations are skipped.
   lexicon(const std::string& word_list_path, const std::vector<std::string>& extra);
-  bool contains(std::string_view folded) const { return words_.count(std::string(folded)) > 0; }
-  std::size_t size() const { return words_.size(); }
+  bool contains(std::string_view folded) const {
+    std::string w(folded);
+    return base_->count(w) > 0 || extra_.count(w) > 0;
+  }
+  std::size_t size() const;
 
  private:
-  std::unordered_set<std::string> words_;
+  // The system word list is read once per process and shared by every lexicon built on it.
+  std::shared_ptr<const std::unordered_set<std::string>> base_;
+  std::unordered_set<std::string> extra_;  ///< corpus words not in the word list
 };
 
 /// The system word list path (Debian package wdutch).
@@ -35,12 +41,16 @@ class decompounder {
   /// or nothing when the word is short, unknown in pieces, or a plain dictionary word of at most
   /// `whole_max` bytes ("huisarts" stays whole). Hyphens always split.
   std::vector<std::string> split(std::string_view folded) const;
+  /// A recall fallback for a query word the index does not know: dictionary words split too, and a
+  /// tail may have 3 letters ("bestelbus" -> bestel, bus; "bedrijfshal" -> bedrijf, hal).
+  std::vector<std::string> split_unknown(std::string_view folded) const;
 
   static constexpr std::size_t min_part = 4;    ///< shorter parts are too ambiguous ("over", "in")
   static constexpr std::size_t whole_max = 11;  ///< dictionary words up to this length stay whole
 
  private:
-  bool split_into(std::string_view w, std::vector<std::string>& out, int depth) const;
+  bool split_into(std::string_view w, std::vector<std::string>& out, int depth,
+                  std::size_t min_tail) const;
   const lexicon& lex_;
 };
 

@@ -47,7 +47,11 @@ bool is_stopword(std::string_view folded) {
       "kom",       "komen",   "mogelijk",    "mogelijkheden",
       "gaat",      "gaan",    "ga",          "word",
       "hebt",      "had",     "erg",         "heel",
-      "echt",      "wel"};
+      "echt",      "wel",
+      // Prepositions and chat shorthand that carry no topic.
+      "vanuit", "vanaf", "via", "per", "zoals", "ongeveer", "binnen", "tussen", "mn", "m'n", "z'n",
+      "zn", "ff", "effe", "zit", "zitten", "nou", "hierbij", "daarbij", "daarvoor", "ervoor",
+      "hiervoor", "waarvoor", "mezelf", "ikzelf", "jezelf", "helemaal", "ooit", "nodig"};
   return words.count(folded) > 0;
 }
 

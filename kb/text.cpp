@@ -9,6 +9,15 @@
 namespace kb {
 
 std::string fold(std::string_view utf8) {
+  // Plain ASCII needs only lowercasing; this fast path keeps loading the 400k-word lexicon cheap.
+  bool ascii = true;
+  for (unsigned char c : utf8) ascii = ascii && c < 0x80;
+  if (ascii) {
+    std::string out(utf8);
+    for (auto& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);

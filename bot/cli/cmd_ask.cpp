@@ -49,7 +49,7 @@ void print_text(const search_result& r) {
 }  // namespace
 
 int run_ask(const std::vector<std::string>& argv) {
-  args a(argv, {"index", "limit", "batch", "profile-json"}, {"json"});
+  args a(argv, {"index", "limit", "batch", "profile-json"}, {"json", "explain"});
   const std::string dir = a.require("index");
   const auto limit = static_cast<std::size_t>(a.number("limit", 5, 1, 50));
   const auto batch = a.get("batch");
@@ -67,6 +67,7 @@ int run_ask(const std::vector<std::string>& argv) {
   searcher s(snap);
   auto answer = [&](const std::string& q) {
     auto r = s.search(q, limit);
+    if (a.flag("explain")) std::cerr << r.query_description << "\n";
     if (a.flag("json") || batch)
       std::cout << boost::json::serialize(to_json(r)) << "\n";
     else
