@@ -54,6 +54,48 @@ void field_set::attach_places(const place_index& p) {
   }
 }
 
+namespace {
+
+// The herken_* keys: how the advisor recognises a field in free text (kb/extract.hpp).
+void read_recognition(const yaml::reader& r, const YAML::Node& node, field_def& f) {
+  const bool yes_no = f.type == field_type::ja_nee;
+  const bool numeric = is_numeric(f.type);
+  for (const char* key : {"herken_ja", "herken_nee"})
+    if (node[key] && !yes_no)
+      r.error(node[key], std::string("'") + key + "' is only for ja_nee fields");
+  for (const char* key : {"herken_bij", "herken_vast"})
+    if (node[key] && !numeric)
+      r.error(node[key], std::string("'") + key + "' is only for getal, bedrag and jaar fields");
+  f.yes_words = r.list(node, "herken_ja", false).value_or(std::vector<std::string>{});
+  f.no_words = r.list(node, "herken_nee", false).value_or(std::vector<std::string>{});
+  f.cue_words = r.list(node, "herken_bij", false).value_or(std::vector<std::string>{});
+  if (auto d = r.text(node, "herken_standaard", false)) {
+    if (*d != "ja" && *d != "nee")
+      r.error(node["herken_standaard"], "herken_standaard is ja or nee");
+    if (f.type != field_type::bedrag)
+      r.error(node["herken_standaard"], "herken_standaard is only for bedrag fields");
+    f.default_amount = *d == "ja";
+  }
+  if (YAML::Node fixed = node["herken_vast"]) {
+    if (!fixed.IsSequence()) {
+      r.error(fixed, "'herken_vast' must be a list of {waarde, woorden}");
+      return;
+    }
+    for (const auto& item : fixed) {
+      if (!item.IsMap()) {
+        r.error(item, "each entry of herken_vast needs waarde and woorden");
+        continue;
+      }
+      r.check_keys(item, {"waarde", "woorden"}, "an entry of herken_vast");
+      auto v = r.number(item, "waarde", true);
+      auto words = r.list(item, "woorden", true);
+      if (v && words) f.fixed.push_back({*v, *words});
+    }
+  }
+}
+
+}  // namespace
+
 field_set load_fields(const std::filesystem::path& file, diagnostics& diag) {
   field_set out;
   const std::string path = file.string();
@@ -74,10 +116,11 @@ field_set load_fields(const std::filesystem::path& file, diagnostics& diag) {
       r.error(node, "each field must be a map with naam, type, label and vraag");
       continue;
     }
-    r.check_keys(node,
-                 {"naam", "type", "label", "vraag", "waarden", "waarden_uit", "afgeleid_van",
-                  "opties", "uitleg"},
-                 "a field");
+    r.check_keys(
+        node,
+        {"naam", "type", "label", "vraag", "waarden", "waarden_uit", "afgeleid_van", "opties",
+         "uitleg", "herken_ja", "herken_nee", "herken_bij", "herken_vast", "herken_standaard"},
+        "a field");
     field_def f;
     f.line = r.line_of(node);
     auto name = r.text(node, "naam", true);
@@ -143,8 +186,12 @@ field_set load_fields(const std::filesystem::path& file, diagnostics& diag) {
         }
       }
     }
+    read_recognition(r, node, f);
     out.add(std::move(f));
   }
+  int defaults = 0;
+  for (const auto& f : out.all()) defaults += f.default_amount ? 1 : 0;
+  if (defaults > 1) diag.error(path, 0, "herken_standaard: ja may be set on one field only");
   for (const auto& f : out.all())
     if (!f.derived_from.empty() && !out.find(f.derived_from))
       diag.error(path, f.line,

@@ -38,6 +38,12 @@ struct number_option {
   double value = 0;
 };
 
+/** `herken_vast`: phrases that give a number field a fixed value ("zzp'er" -> 1 person). */
+struct fixed_words {
+  double value = 0;
+  std::vector<std::string> words;
+};
+
 struct field_def {
   std::string name;
   field_type type = field_type::tekst;
@@ -47,6 +53,12 @@ struct field_def {
   bool choices_from_places = false;  ///< `waarden_uit: plaatsen`: the gemeenten of plaatsen.tsv
   std::string derived_from;          ///< field this one can be computed from, or empty
   std::vector<number_option> options;
+  // How the advisor recognises this field in free text (docs/corpus.md, section 3).
+  std::vector<std::string> yes_words;  ///< `herken_ja` (ja_nee): phrases that mean "ja"
+  std::vector<std::string> no_words;   ///< `herken_nee` (ja_nee): phrases that mean "nee"
+  std::vector<std::string> cue_words;  ///< `herken_bij` (numbers): words that claim a nearby number
+  std::vector<fixed_words> fixed;      ///< `herken_vast` (numbers): phrases with a fixed value
+  bool default_amount = false;  ///< `herken_standaard` (bedrag): takes amounts nothing else claims
   int line = 0;
 
   /// The choice whose value equals `v` after folding, or nullptr.
