@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "bot/search.hpp"
+#include "kb/extract.hpp"
 #include "kb/profile.hpp"
 
 namespace bot {
@@ -49,8 +50,10 @@ class advisor {
 
  private:
   boost::json::object compose(conversation& c, const search_result& r);
+  search_result search_for(const conversation& c, const std::string& question, std::size_t limit);
 
   searcher searcher_;
+  kb::fact_extractor extractor_;
 };
 
 }  // namespace bot

@@ -235,11 +235,13 @@ std::string searcher::best_sentence(const kb::instrument& inst,
   return best;
 }
 
-search_result searcher::search(std::string_view question, std::size_t limit) {
+search_result searcher::search(std::string_view question, std::size_t limit,
+                               const std::optional<named_place>& known_place) {
   search_result res;
   res.question = std::string(question);
   auto words = correct_spelling(analyzer_.analyze(question), res.did_you_mean, question);
   res.place = find_place(words);
+  if (!res.place) res.place = known_place;
 
   std::vector<Xapian::Query> slots;
   std::map<std::string, std::string> term_surface;  // for "why": index term -> user's word

@@ -51,7 +51,10 @@ class searcher {
  public:
   explicit searcher(std::shared_ptr<const indexer::snapshot> snap);
 
-  search_result search(std::string_view question, std::size_t limit = 5);
+  /// Ranks instruments for a question. `known_place` (from the conversation) is used for the
+  /// region rules when the question itself names no place.
+  search_result search(std::string_view question, std::size_t limit = 5,
+                       const std::optional<named_place>& known_place = std::nullopt);
   const indexer::snapshot& snap() const { return *snap_; }
 
  private:

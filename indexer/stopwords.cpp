@@ -51,7 +51,8 @@ bool is_stopword(std::string_view folded) {
       // Prepositions and chat shorthand that carry no topic.
       "vanuit", "vanaf", "via", "per", "zoals", "ongeveer", "binnen", "tussen", "mn", "m'n", "z'n",
       "zn", "ff", "effe", "zit", "zitten", "nou", "hierbij", "daarbij", "daarvoor", "ervoor",
-      "hiervoor", "waarvoor", "mezelf", "ikzelf", "jezelf", "helemaal", "ooit", "nodig"};
+      "hiervoor", "waarvoor", "mezelf", "ikzelf", "jezelf", "helemaal", "ooit", "nodig",
+      "nee", "oke", "ok", "okee", "klopt", "sorry", "excuus", "correctie", "bedoel", "bedoelde"};
   return words.count(folded) > 0;
 }
 
