@@ -1,5 +1,6 @@
 /** @file advisor.hpp
- *  @brief The advisor: one conversation turn = extract facts → search → eligibility → next question.
+ *  @brief The advisor: one conversation turn = extract facts → search → eligibility → next
+ * question.
  *
  *  The same core serves `finwijzer ask --state FILE` and the websocket server. The answer is the
  *  JSON object of docs/protocol.md (`answer` without `type` and `answer_id`).
