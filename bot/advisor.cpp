@@ -133,7 +133,17 @@ search_result advisor::search_for(const conversation& c, const std::string& ques
     if (const kb::field_def* f = snap().corpus.fields.find("doel"))
       if (const kb::choice* ch = f->find_choice(std::get<std::string>(*doel))) q += " " + ch->label;
   }
-  return searcher_.search(q, limit, known);
+  preferences prefs;
+  if (doel && std::holds_alternative<std::string>(*doel))
+    if (const kb::field_def* f = snap().corpus.fields.find("doel"))
+      if (const kb::choice* ch = f->find_choice(std::get<std::string>(*doel)))
+        prefs.phase = ch->phase;
+  if (const kb::value* amount = c.profile.get("financieringsbedrag"))
+    if (auto d = std::get_if<double>(amount)) prefs.amount = *d;
+  for (const auto& inst : snap().corpus.instruments)
+    if (!inst.criteria.empty() && kb::assess(inst, c.profile).result == kb::verdict::ineligible)
+      prefs.ineligible.insert(inst.id);
+  return searcher_.search(q, limit, known, &prefs);
 }
 
 boost::json::object advisor::ask(conversation& c, std::string_view text, std::size_t limit) {

@@ -18,9 +18,11 @@ constexpr double region_penalty = 0.5;   // a regional scheme for somewhere else
 constexpr double expired_penalty = 0.3;  // verlopen, and not asked for by name
 constexpr double named_boost = 1.5;      // the question names this instrument
 constexpr double on_topic_share = 0.5;   // a region boost needs half the best BM25 weight
-constexpr std::size_t candidates = 40;
-constexpr double bm25_k1 = 5.0,
-                 bm25_b = 0.75;  // ranked by BM25 before the rules above re-rank them
+constexpr std::size_t candidates = 40;   // ranked by BM25 before the rules re-rank them
+constexpr double bm25_k1 = 5.0, bm25_b = 0.75;
+constexpr double phase_boost = 1.2;     // the instrument serves the phase of the user's purpose
+constexpr double amount_penalty = 0.6;  // the amount asked is far outside the instrument's range
+constexpr double ineligible_penalty = 0.5;  // the profile fails one of its conditions
 
 const char* const location_cues[] = {"in",       "uit",  "te",    "bij",       "gemeente", "regio",
                                      "omgeving", "rond", "buurt", "vestiging", "gevestigd"};
@@ -69,6 +71,22 @@ std::string title_case(const std::string& s) {
   return out;
 }
 
+/// Known facts nudge the order: the phase of the user's purpose, an amount within the range,
+/// conditions not failed. Nudges, not filters: the user may be wrong about a fact.
+double preference_factor(const kb::instrument& inst, const preferences& p) {
+  double f = 1.0;
+  if (!p.phase.empty()) {
+    bool fits = std::find(inst.phases.begin(), inst.phases.end(), p.phase) != inst.phases.end();
+    f *= fits ? phase_boost : 1.0;
+  }
+  if (p.amount) {
+    if (inst.amount_max && *inst.amount_max * 2 < *p.amount) f *= amount_penalty;
+    if (inst.amount_min && *inst.amount_min > *p.amount * 2) f *= amount_penalty;
+  }
+  if (p.ineligible.count(inst.id)) f *= ineligible_penalty;
+  return f;
+}
+
 }  // namespace
 
 searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
@@ -97,19 +115,29 @@ searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
       }
     }
   }
-  // Distinctive title words name an instrument ("tozo", "qredits", "wbso").
+  // Distinctive title words name an instrument ("tozo", "qredits", "wbso"); a word found only in
+  // the titles of expired schemes names that family ("corona").
   std::map<const kb::instrument*, std::set<std::string>> stems;
+  std::map<std::string, int> expired_count;
   for (const auto& inst : snap_->corpus.instruments) {
-    std::string text = inst.title + " " + inst.id;
-    for (auto& c : text)
+    // The title and id as written ("BL-C", "bmkb-c") and split at hyphens ("bmkb", "groen").
+    std::string text = inst.title + " " + inst.id + " ";
+    std::string split = text;
+    for (auto& c : split)
       if (c == '-') c = ' ';
-    for (const auto& w : analyzer_.analyze(text))
+    for (const auto& w : analyzer_.analyze(text + split))
       if (!w.stop && !w.number && w.folded.size() >= 3) stems[&inst].insert(w.stem);
-    for (const auto& s : stems[&inst]) ++title_word_count_[s];
+    for (const auto& s : stems[&inst]) {
+      ++title_word_count_[s];
+      if (inst.expired()) ++expired_count[s];
+    }
   }
   for (const auto& [inst, set] : stems)
     for (const auto& s : set)
-      if (title_word_count_[s] <= 2) name_stems_[inst].insert(s);
+      // Rare in titles and in the texts ("tozo", "qredits"), or only in expired titles ("corona").
+      if ((title_word_count_[s] <= 2 && db_.get_termfreq("Z" + s) <= 3) ||
+          title_word_count_[s] == expired_count[s])
+        name_stems_[inst].insert(s);
 }
 
 std::vector<indexer::word> searcher::correct_spelling(std::vector<indexer::word> words,
@@ -171,7 +199,11 @@ bool searcher::named_by(const kb::instrument& inst, const std::vector<indexer::w
   auto it = name_stems_.find(&inst);
   if (it == name_stems_.end()) return false;
   return std::any_of(words.begin(), words.end(), [&](const indexer::word& w) {
-    return !w.stop && !w.number && w.folded.size() >= 3 && it->second.count(w.stem);
+    if (w.stop || w.number || w.folded.size() < 3) return false;
+    if (it->second.count(w.stem)) return true;
+    // "coronatijd" names the corona schemes through its part "corona".
+    return std::any_of(w.part_stems.begin(), w.part_stems.end(),
+                       [&](const std::string& s) { return it->second.count(s) > 0; });
   });
 }
 
@@ -236,7 +268,8 @@ std::string searcher::best_sentence(const kb::instrument& inst,
 }
 
 search_result searcher::search(std::string_view question, std::size_t limit,
-                               const std::optional<named_place>& known_place) {
+                               const std::optional<named_place>& known_place,
+                               const preferences* prefs) {
   search_result res;
   res.question = std::string(question);
   auto words = correct_spelling(analyzer_.analyze(question), res.did_you_mean, question);
@@ -329,6 +362,7 @@ search_result searcher::search(std::string_view question, std::size_t limit,
       r.score *= named_boost;
     else if (inst->expired())
       r.score *= expired_penalty;
+    if (prefs) r.score *= preference_factor(*inst, *prefs);
     std::set<std::string> seen;
     for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
          ++t) {
@@ -338,8 +372,12 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     }
     ranked_list.push_back(std::move(r));
   }
-  std::stable_sort(ranked_list.begin(), ranked_list.end(),
-                   [](const ranked& a, const ranked& b) { return a.score > b.score; });
+  // Expired schemes come after the others unless the question names them.
+  std::stable_sort(ranked_list.begin(), ranked_list.end(), [](const ranked& a, const ranked& b) {
+    bool a_late = a.inst->expired() && !a.named, b_late = b.inst->expired() && !b.named;
+    if (a_late != b_late) return b_late;
+    return a.score > b.score;
+  });
   if (ranked_list.size() > limit) ranked_list.resize(limit);
 
   for (auto& r : ranked_list) {

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,13 @@ struct named_place {
   std::string provincie;
 };
 
+/** What the conversation already knows, used to re-rank (never to hide) instruments. */
+struct preferences {
+  std::string phase;                 ///< the fase the user's doel points to ("overname")
+  std::optional<double> amount;      ///< financieringsbedrag
+  std::set<std::string> ineligible;  ///< instruments whose conditions the profile fails
+};
+
 struct search_result {
   std::string question;
   std::optional<std::string> did_you_mean;  ///< the question with unknown words corrected
@@ -54,7 +62,8 @@ class searcher {
   /// Ranks instruments for a question. `known_place` (from the conversation) is used for the
   /// region rules when the question itself names no place.
   search_result search(std::string_view question, std::size_t limit = 5,
-                       const std::optional<named_place>& known_place = std::nullopt);
+                       const std::optional<named_place>& known_place = std::nullopt,
+                       const preferences* prefs = nullptr);
   const indexer::snapshot& snap() const { return *snap_; }
 
  private:

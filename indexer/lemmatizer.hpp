@@ -32,6 +32,10 @@ class lemmatizer {
   std::unordered_map<std::string, std::string> cache_;
 };
 
+/// True when `word` is `base` with a Dutch inflection: a suffix (-en, -s, -e, -tjes, ...), with
+/// the usual spelling changes (huis/huizen, bedrijf/bedrijven, zaak/zaken). Both folded.
+bool inflects(const std::string& base, const std::string& word);
+
 inline constexpr const char* hunspell_aff = "/usr/share/hunspell/nl.aff";
 inline constexpr const char* hunspell_dic = "/usr/share/hunspell/nl.dic";
 

@@ -1,7 +1,9 @@
 #include "kb/fields.hpp"
 
+#include <algorithm>
 #include <set>
 
+#include "kb/instrument.hpp"
 #include "kb/places.hpp"
 #include "kb/text.hpp"
 #include "kb/yaml_util.hpp"
@@ -50,7 +52,7 @@ void field_set::attach_places(const place_index& p) {
   for (auto& f : fields_) {
     if (!f.choices_from_places) continue;
     f.choices.clear();
-    for (const auto& g : p.gemeenten()) f.choices.push_back({g, g, {g}});
+    for (const auto& g : p.gemeenten()) f.choices.push_back({g, g, {g}, ""});
   }
 }
 
@@ -154,11 +156,16 @@ field_set load_fields(const std::filesystem::path& file, diagnostics& diag) {
             r.error(v, "each value needs waarde, label and woorden");
             continue;
           }
-          r.check_keys(v, {"waarde", "label", "woorden"}, "a value of '" + f.name + "'");
+          r.check_keys(v, {"waarde", "label", "woorden", "fase"}, "a value of '" + f.name + "'");
           choice c;
           c.value = r.text(v, "waarde", true).value_or("");
           c.label = r.text(v, "label", false).value_or(c.value);
           c.words = r.list(v, "woorden", false).value_or(std::vector<std::string>{});
+          c.phase = r.text(v, "fase", false).value_or("");
+          const auto& phases = instrument_phases();
+          if (!c.phase.empty() && std::find(phases.begin(), phases.end(), c.phase) == phases.end())
+            r.error(v["fase"],
+                    "unknown fase '" + c.phase + "' (allowed: " + join(phases, ", ") + ")");
           if (!values.insert(fold(c.value)).second)
             r.error(v, "duplicate value '" + c.value + "' in field '" + f.name + "'");
           if (!c.value.empty()) f.choices.push_back(std::move(c));

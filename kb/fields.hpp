@@ -30,6 +30,7 @@ struct choice {
   std::string value;
   std::string label;
   std::vector<std::string> words;
+  std::string phase;  ///< `fase`: the instrument phase this value points to (doel values), or empty
 };
 
 /** A quick-reply option for a number field: a label and the number it stands for. */

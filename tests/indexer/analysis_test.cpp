@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "indexer/analyzer.hpp"
+#include "indexer/lemmatizer.hpp"
 #include "indexer/stopwords.hpp"
 #include "indexer/tokenize.hpp"
 
@@ -104,6 +105,28 @@ INSTANTIATE_TEST_SUITE_P(
                     meet_case{"lening", "leningen"}, meet_case{"Subsidie", "subsidies"},
                     meet_case{"café", "cafés"}, meet_case{"ideeën", "idee"},
                     meet_case{"ondernemer", "ondernemers"}, meet_case{"bedrijf", "bedrijven"}));
+
+struct inflect_case {
+  const char* base;
+  const char* word;
+  bool inflects;
+};
+
+class Inflections : public testing::TestWithParam<inflect_case> {};
+
+// Hunspell's candidates are accepted only when the word inflects them.
+TEST_P(Inflections, Table) {
+  EXPECT_EQ(indexer::inflects(GetParam().base, GetParam().word), GetParam().inflects)
+      << GetParam().base << " / " << GetParam().word;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, Inflections,
+    testing::Values(inflect_case{"fiets", "fietsen", true},
+                    inflect_case{"ziekenhuis", "ziekenhuizen", true},
+                    inflect_case{"bedrijf", "bedrijven", true}, inflect_case{"zaak", "zaken", true},
+                    inflect_case{"mooi", "mooiste", true}, inflect_case{"idee", "ideeen", true},
+                    inflect_case{"krediet", "kredietunie", false},
 
 TEST(Analysis, StopWordsAreMarked) {
   indexer::analyzer an(lex());
