@@ -9,16 +9,15 @@
 
 namespace indexer {
 
-namespace {
-
-std::shared_ptr<const std::unordered_set<std::string>> read_word_list(const std::string& path) {
+std::shared_ptr<const lexicon::word_list> lexicon::read_word_list(const std::string& path) {
   static std::mutex mu;
-  static std::map<std::string, std::shared_ptr<const std::unordered_set<std::string>>> cache;
+  static std::map<std::string, std::shared_ptr<const word_list>> cache;
   std::lock_guard<std::mutex> lock(mu);
   auto& slot = cache[path];
   if (slot) return slot;
-  auto words = std::make_shared<std::unordered_set<std::string>>();
-  words->reserve(420000);
+  auto words = std::make_shared<word_list>();
+  words->all.reserve(420000);
+  words->common.reserve(360000);
   std::ifstream in(path);
   std::string line;
   while (std::getline(in, line)) {
@@ -29,24 +28,25 @@ std::shared_ptr<const std::unordered_set<std::string>> read_word_list(const std:
       has_digit = has_digit || (c >= '0' && c <= '9');
     }
     if (!has_lower || has_digit) continue;  // skip "MKB", "06-dealer"
-    words->insert(kb::fold(line));
+    bool lowercase = !(line[0] >= 'A' && line[0] <= 'Z');
+    auto folded = kb::fold(line);
+    if (lowercase) words->common.insert(folded);
+    words->all.insert(std::move(folded));
   }
   slot = std::move(words);
   return slot;
 }
 
-}  // namespace
-
 lexicon::lexicon(const std::string& word_list_path, const std::vector<std::string>& extra)
     : base_(read_word_list(word_list_path)) {
   for (const auto& w : extra) {
     auto f = kb::fold(w);
-    if (!base_->count(f)) extra_.insert(std::move(f));
+    if (!base_->all.count(f)) extra_.insert(std::move(f));
   }
 }
 
 std::size_t lexicon::size() const {
-  return base_->size() + extra_.size();
+  return base_->all.size() + extra_.size();
 }
 
 namespace {

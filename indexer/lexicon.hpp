@@ -20,13 +20,22 @@ class lexicon {
   lexicon(const std::string& word_list_path, const std::vector<std::string>& extra);
   bool contains(std::string_view folded) const {
     std::string w(folded);
-    return base_->count(w) > 0 || extra_.count(w) > 0;
+    return base_->all.count(w) > 0 || extra_.count(w) > 0;
   }
   std::size_t size() const;
+  /// True for an ordinary lowercase Dutch word of the word list ("klein"), false for names and
+  /// abbreviations it lists capitalised ("Tozo", "EFRO") and for corpus-only words.
+  bool is_common(std::string_view folded) const {
+    return base_->common.count(std::string(folded)) > 0;
+  }
 
  private:
   // The system word list is read once per process and shared by every lexicon built on it.
-  std::shared_ptr<const std::unordered_set<std::string>> base_;
+  struct word_list {
+    std::unordered_set<std::string> all, common;
+  };
+  static std::shared_ptr<const word_list> read_word_list(const std::string& path);
+  std::shared_ptr<const word_list> base_;
   std::unordered_set<std::string> extra_;  ///< corpus words not in the word list
 };
 

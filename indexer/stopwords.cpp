@@ -26,7 +26,9 @@ bool is_stopword(std::string_view folded) {
       "vanuit", "vanaf", "via", "per", "zoals", "ongeveer", "binnen", "tussen", "mn", "m'n", "z'n",
       "zn", "ff", "effe", "zit", "zitten", "nou", "hierbij", "daarbij", "daarvoor", "ervoor",
       "hiervoor", "waarvoor", "mezelf", "ikzelf", "jezelf", "helemaal", "ooit", "nodig", "nee",
-      "oke", "ok", "okee", "klopt", "sorry", "excuus", "correctie", "bedoel", "bedoelde"};
+      "oke", "ok", "okee", "klopt", "sorry", "excuus", "correctie", "bedoel", "bedoelde", "zoekt",
+      "vindt", "vind", "vinden", "krijgt", "kun", "mag", "mogen", "doe", "doet", "denk", "denkt",
+      "hoor", "hoorde", "lijkt", "moeten", "kreeg", "kregen", "staat", "ligt"};
   return words.count(folded) > 0;
 }
 
