@@ -120,6 +120,7 @@ searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
   std::map<const kb::instrument*, std::set<std::string>> stems;
   std::map<std::string, int> expired_count;
   std::set<std::string> common_words;  // ordinary Dutch ("klein") never names a scheme by itself
+  std::set<std::string> acronyms;
   for (const auto& inst : snap_->corpus.instruments) {
     // The title and id as written ("BL-C", "bmkb-c") and split at hyphens ("bmkb", "groen").
     std::string text = inst.title + " " + inst.id + " ";
@@ -129,7 +130,15 @@ searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
     for (const auto& w : analyzer_.analyze(text + split)) {
       if (w.stop || w.number || w.folded.size() < 3) continue;
       stems[&inst].insert(w.stem);
-      if (snap_->lex->is_common(w.folded)) common_words.insert(w.stem);
+      // An acronym in the title (KIA, COL) is a name even when it is also a word ("col").
+      bool acronym =
+          w.surface.size() >= 2 && std::all_of(w.surface.begin(), w.surface.end(), [](char c) {
+            return (c >= 'A' && c <= 'Z') || c == '-' || c == '+';
+          });
+      if (acronym)
+        acronyms.insert(w.stem);
+      else if (snap_->lex->is_common(w.folded))
+        common_words.insert(w.stem);
     }
     for (const auto& s : stems[&inst]) {
       ++title_word_count_[s];
@@ -139,7 +148,8 @@ searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
   for (const auto& [inst, set] : stems)
     for (const auto& s : set)
       // Rare in titles and in the texts ("tozo", "qredits"), or only in expired titles ("corona").
-      if ((title_word_count_[s] <= 2 && db_.get_termfreq("Z" + s) <= 3 && !common_words.count(s)) ||
+      if ((title_word_count_[s] <= 2 && acronyms.count(s)) ||
+          (title_word_count_[s] <= 2 && db_.get_termfreq("Z" + s) <= 3 && !common_words.count(s)) ||
           (title_word_count_[s] >= 2 && title_word_count_[s] == expired_count[s]))
         name_stems_[inst].insert(s);
 }
