@@ -342,8 +342,12 @@ boost::json::object advisor::compose(conversation& c, const search_result& r) {
     const kb::instrument& top = *r.matches[0].inst;
     s.push_back("Dit past het best bij uw vraag: " + top.title + ".");
     if (!top.summary.empty()) s.push_back(top.summary);
+    if (!r.matches[0].why.empty() && r.matches[0].why[0].rfind("Past bij uw woorden: ", 0) == 0)
+      s.push_back("Ik kies dit omdat u schreef: " + r.matches[0].why[0].substr(21));
     if (top.expired())
       s.push_back("Let op: deze regeling is verlopen. U kunt er niets meer aanvragen.");
+    else if (!top.caveat.empty())
+      s.push_back("Niet alles hierover is zeker. Kijk bij de bron of vraag het de aanbieder.");
     std::vector<std::string> others;
     for (std::size_t i = 1; i < r.matches.size() && i < 3; ++i)
       others.push_back(r.matches[i].inst->title);
