@@ -39,8 +39,8 @@ std::string display_value(const kb::field_def& f, const kb::value& v) {
   if (auto b = std::get_if<bool>(&v)) return *b ? "ja" : "nee";
   if (auto d = std::get_if<double>(&v)) return display_number(*d, f.type == kb::field_type::bedrag);
   const std::string& s = std::get<std::string>(v);
-  if (!f.choices_from_places)
-    if (const kb::choice* c = f.find_choice(s)) return c->label;
+  if (f.choices_from_places) return kb::dutch_title_case(s);
+  if (const kb::choice* c = f.find_choice(s)) return c->label;
   return s;
 }
 
@@ -85,6 +85,23 @@ bool is_vague(std::string_view question) {
 }
 
 }  // namespace
+
+boost::json::array understood_json(const kb::profile& p, const kb::field_set& fields) {
+  json::array out;
+  for (const auto& [name, v] : p.values()) {
+    const kb::field_def* f = fields.find(name);
+    if (!f) continue;
+    json::object u;
+    u["field"] = name;
+    u["label"] = f->label;
+    u["value"] = kb::value_to_json(v);
+    u["display"] = display_value(*f, v);
+    u["derived"] = p.is_derived(name);
+    u["type"] = std::string(kb::to_string(f->type));
+    out.push_back(std::move(u));
+  }
+  return out;
+}
 
 boost::json::object conversation_to_json(const conversation& c) {
   json::object o;
@@ -191,21 +208,8 @@ boost::json::object advisor::compose(conversation& c, const search_result& r) {
   json::object out = to_json(r);
 
   // What was understood, so the user can see and correct it.
-  json::array understood;
-  for (const auto& [name, v] : c.profile.values()) {
-    const kb::field_def* f = corpus.fields.find(name);
-    if (!f) continue;
-    json::object u;
-    u["field"] = name;
-    u["label"] = f->label;
-    u["value"] = kb::value_to_json(v);
-    u["display"] = display_value(*f, v);
-    u["derived"] = c.profile.is_derived(name);
-    u["type"] = std::string(kb::to_string(f->type));
-    understood.push_back(std::move(u));
-  }
   out["profile"] = kb::profile_to_json(c.profile);
-  out["understood"] = std::move(understood);
+  out["understood"] = understood_json(c.profile, corpus.fields);
 
   // Extra display data per match.
   auto& matches = out["matches"].as_array();

@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
@@ -33,6 +34,10 @@ boost::json::object conversation_to_json(const conversation& c);
 /// Reads what conversation_to_json wrote; throws kb::profile_error on a bad file.
 conversation conversation_from_json(const boost::json::value& v, const kb::field_set& fields,
                                     const kb::place_index& places);
+
+/// What is known, for display and correction:
+/// [{"field","label","value","display","derived","type"}].
+boost::json::array understood_json(const kb::profile& p, const kb::field_set& fields);
 
 /** Not thread-safe (it owns a searcher with Xapian handles): one per thread. */
 class advisor {

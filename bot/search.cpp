@@ -51,26 +51,6 @@ std::string join_stems(const std::vector<indexer::word>& w, std::size_t from, st
   return out;
 }
 
-/// "hof van twente" -> "Hof van Twente": capitals except for Dutch name particles.
-std::string title_case(const std::string& s) {
-  static const std::set<std::string> particles = {"van", "de", "den", "der",
-                                                  "aan", "en", "op",  "het"};
-  std::string out;
-  for (const auto& w : kb::split(s, ' ')) {
-    std::string part = w;
-    if (!out.empty()) out += ' ';
-    if (!particles.count(part) || out.empty()) {
-      bool start = true;
-      for (auto& c : part) {
-        if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-        start = c == '-';
-      }
-    }
-    out += part;
-  }
-  return out;
-}
-
 /// Known facts nudge the order: the phase of the user's purpose, an amount within the range,
 /// conditions not failed. Nudges, not filters: the user may be wrong about a fact.
 double preference_factor(const kb::instrument& inst, const preferences& p) {
@@ -405,12 +385,13 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     if (r.named) m.why.push_back("U noemde deze regeling bij naam.");
     double rf = region_factor(*r.inst, res.place);
     if (rf > 1.0) {
-      m.why.push_back(
-          "Geldt in uw regio (" +
-          title_case(res.place->gemeente.empty() ? res.place->provincie : res.place->gemeente) +
-          ").");
+      m.why.push_back("Geldt in uw regio (" +
+                      kb::dutch_title_case(res.place->gemeente.empty() ? res.place->provincie
+                                                                       : res.place->gemeente) +
+                      ").");
     } else if (rf < 1.0) {
-      m.why.push_back("Let op: geldt niet in " + title_case(kb::fold(res.place->surface)) + ".");
+      m.why.push_back("Let op: geldt niet in " +
+                      kb::dutch_title_case(kb::fold(res.place->surface)) + ".");
     }
     if (r.inst->expired())
       m.why.push_back("Let op: deze regeling is verlopen. U kunt er niets meer aanvragen.");

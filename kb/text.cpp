@@ -73,6 +73,26 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   return out;
 }
 
+std::string dutch_title_case(std::string_view s) {
+  static const char* const particles[] = {"van", "de", "den", "der", "aan", "en", "op", "het"};
+  std::string out;
+  for (const auto& w : split(s, ' ')) {
+    std::string part = w;
+    bool particle = false;
+    for (const char* p : particles) particle = particle || part == p;
+    if (!out.empty()) out += ' ';
+    if (!particle || out.empty()) {
+      bool start = true;
+      for (auto& c : part) {
+        if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        start = c == '-';
+      }
+    }
+    out += part;
+  }
+  return out;
+}
+
 std::size_t word_count(std::string_view s) {
   std::size_t n = 0;
   bool in_word = false;

@@ -23,6 +23,10 @@ std::vector<std::string> split(std::string_view s, char sep);
 /// Joins with a separator.
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 
+/// Capitalises a Dutch name, leaving name particles small: "hof van twente" -> "Hof van Twente",
+/// "olst-wijhe" -> "Olst-Wijhe". ASCII letters only; other bytes are kept.
+std::string dutch_title_case(std::string_view s);
+
 /// Counts words (runs of non-space characters) in text.
 std::size_t word_count(std::string_view s);
 

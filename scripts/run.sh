@@ -7,10 +7,8 @@ bash scripts/build.sh release
 build/bin/finwijzer check corpus
 build/bin/finwijzer index --corpus corpus --out var/index
 echo
-build/bin/finwijzer ask --index var/index "ik wil een bedrijf overnemen en de bank wil niet alles financieren"
+echo "Finwijzer is built and the corpus is indexed in var/index."
+echo "Ask from the shell:  build/bin/finwijzer ask --index var/index \"lening voor mijn bakkerij in Goor\""
 echo
-echo "Finwijzer is built and the corpus is indexed in var/index. Ask your own question:"
-echo "  build/bin/finwijzer ask --index var/index \"hoe kom ik aan geld voor zonnepanelen\""
-echo "  build/bin/finwijzer ask --index var/index --json \"starterslening\""
-echo "Try the scheme rules on a profile:"
-echo "  echo '{\"werkzame_personen\": 12, \"gemeente\": \"Goor\"}' | build/bin/finwijzer eligible --corpus corpus --profile-json - --json"
+echo "Starting the chat. Open http://127.0.0.1:${FINWIJZER_PORT:-8080}/ in your browser (Ctrl+C stops it)."
+exec build/bin/finwijzer serve --index var/index --listen "127.0.0.1:${FINWIJZER_PORT:-8080}" --web web

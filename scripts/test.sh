@@ -22,3 +22,8 @@ echo "== tests under ASan + UBSan"
 ctest --test-dir build-asan --output-on-failure -j 2
 echo "== tests on the release build"
 ctest --test-dir build --output-on-failure -j 2
+
+if [[ "${FINWIJZER_BROWSER_TESTS:-1}" == 1 ]]; then
+  echo "== browser tests (Debian chromium, playwright-core, axe-core) against finwijzer serve"
+  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error && node run.mjs)
+fi

@@ -24,10 +24,12 @@ int run_check(const std::vector<std::string>& argv);
 int run_eligible(const std::vector<std::string>& argv);
 int run_index(const std::vector<std::string>& argv);
 int run_ask(const std::vector<std::string>& argv);
+int run_serve(const std::vector<std::string>& argv);
 
 extern const char* const check_usage;
 extern const char* const eligible_usage;
 extern const char* const index_usage;
 extern const char* const ask_usage;
+extern const char* const serve_usage;
 
 }  // namespace bot::cli

@@ -24,6 +24,13 @@ INSTANTIATE_TEST_SUITE_P(Table, FoldTest,
                                          fold_case{"Hof van Twente", "hof van twente"},
                                          fold_case{"", ""}));
 
+TEST(Text, DutchTitleCase) {
+  EXPECT_EQ(kb::dutch_title_case("hof van twente"), "Hof van Twente");
+  EXPECT_EQ(kb::dutch_title_case("olst-wijhe"), "Olst-Wijhe");
+  EXPECT_EQ(kb::dutch_title_case("den haag"), "Den Haag");
+  EXPECT_EQ(kb::dutch_title_case(""), "");
+}
+
 TEST(Text, InvalidUtf8DoesNotThrow) {
   EXPECT_NO_THROW(kb::fold("\xff\xfe abc"));
 }
