@@ -17,6 +17,7 @@ const STATUS_TEXT = {
   connecting: 'Verbinden…',
   open: 'Verbonden',
   closed: 'Verbinding verbroken. Opnieuw verbinden…',
+  taken: 'Dit gesprek is nu open in een ander venster. Laad deze pagina opnieuw om hier verder te gaan.',
 };
 
 const ERROR_TEXT = {
@@ -230,7 +231,7 @@ function showState(state) {
   els.status.textContent = STATUS_TEXT[state] || STATUS_TEXT.connecting;
   els.status.className = `connection connection-${state}`;
   if (state === 'open') showInputError('');
-  if (state !== 'closed') return;
+  if (state !== 'closed' && state !== 'taken') return;
   // Whatever was on its way got no answer: say so in its place.
   for (const entry of inflight) {
     if (entry.kind === 'turn') {

@@ -22,6 +22,9 @@ function writeToken(token) {
   }
 }
 
+/** Close code the server sends when another connection takes the session over. */
+export const SESSION_TAKEN_OVER = 4001;
+
 /** The websocket address next to the page: ws://host/ws or wss://host/ws, with the session token. */
 export function socketUrl(location, token) {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -92,9 +95,15 @@ export class Connection {
     }
     this.socket = socket;
     socket.addEventListener('message', (event) => this.receive(event.data));
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
+      // 4001: another window took this conversation over. Reconnecting would take it back and
+      // start a tug of war between the two windows, so wait for the user instead.
+      if (event.code === SESSION_TAKEN_OVER) {
+        this.setState('taken');
+        return;
+      }
       this.setState('closed');
       this.scheduleReconnect();
     });
@@ -128,7 +137,7 @@ export class Connection {
   }
 
   retryNow() {
-    if (this.socket !== null || this.timer === null) return;
+    if (this.socket !== null || this.timer === null || this.state === 'taken') return;
     this.open();
   }
 }

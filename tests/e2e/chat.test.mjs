@@ -289,6 +289,26 @@ describe('web chat', () => {
     }
   });
 
+  test('a conversation taken over by another window is not taken back', T, async () => {
+    const page = await openPage(browser);
+    const routes = [];
+    await page.routeWebSocket(/\/ws/, (ws) => {
+      routes.push(ws);
+      ws.connectToServer();
+    });
+    try {
+      await gotoChat(page, server.url);
+      await ask(page, 'Ik wil een bakkerij overnemen in Goor');
+      await routes[0].close({ code: 4001, reason: 'session taken over' });
+      await waitForStatus(page, 'Dit gesprek is nu open in een ander venster. Laad deze pagina opnieuw om hier verder te gaan.');
+      await page.waitForTimeout(2500); // longer than the first back-off step
+      assert.equal(routes.length, 1, 'no reconnect after 4001');
+      assertNoProblems(page);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   test('after a dropped connection it reconnects and resumes the session', T, async () => {
     const page = await openPage(browser);
     const routes = [];
