@@ -20,6 +20,7 @@ constexpr double named_boost = 1.5;      // the question names this instrument
 constexpr double on_topic_share = 0.5;   // a region boost needs half the best BM25 weight
 constexpr std::size_t candidates = 40;   // ranked by BM25 before the rules re-rank them
 constexpr double bm25_k1 = 5.0, bm25_b = 0.75;
+constexpr Xapian::termcount elite_terms = 20;  // at most this many query words decide
 constexpr double phase_boost = 1.2;     // the instrument serves the phase of the user's purpose
 constexpr double amount_penalty = 0.6;  // the amount asked is far outside the instrument's range
 constexpr double ineligible_penalty = 0.5;  // the profile fails one of its conditions
@@ -221,44 +222,57 @@ double searcher::region_factor(const kb::instrument& inst,
   return national ? 1.0 : region_penalty;
 }
 
-std::string searcher::best_sentence(const kb::instrument& inst,
-                                    const std::set<std::string>& stems) {
-  std::string best;
-  std::size_t best_hits = 0;
-  std::string sentence;
-  auto consider = [&] {
-    auto s = std::string(kb::trim(sentence));
-    sentence.clear();
+const std::vector<searcher::sentence>& searcher::sentences_of(const kb::instrument& inst) {
+  auto it = sentences_.find(&inst);
+  if (it != sentences_.end()) return it->second;
+  // Split the body into sentences once and remember each one's stems: a query then only
+  // intersects sets instead of analysing text.
+  std::vector<sentence> out;
+  std::string text;
+  auto flush = [&] {
+    std::string s(kb::trim(text));
+    text.clear();
     if (s.size() < 20 || s[0] == '#') return;
-    std::set<std::string> hit;
+    sentence sn;
     for (const auto& w : analyzer_.analyze(s)) {
       if (w.stop) continue;
-      if (stems.count(w.stem)) hit.insert(w.stem);
-      for (const auto& ps : w.part_stems)
-        if (stems.count(ps)) hit.insert(ps);
+      sn.stems.insert(w.stem);
+      sn.stems.insert(w.part_stems.begin(), w.part_stems.end());
     }
-    if (hit.size() > best_hits) {
-      best_hits = hit.size();
-      best = s;
+    for (auto& c : s)
+      if (c == '*' || c == '_' || c == '`') c = ' ';
+    if (s.size() > 240) {
+      auto cut = s.rfind(' ', 236);
+      s = s.substr(0, cut == std::string::npos ? 236 : cut) + " …";
     }
+    sn.text = std::move(s);
+    out.push_back(std::move(sn));
   };
   for (char c : inst.body) {
     if (c == '\n') {
-      consider();
+      flush();
       continue;
     }
-    sentence += c;
-    if (c == '.' || c == '?' || c == '!') consider();
+    text += c;
+    if (c == '.' || c == '?' || c == '!') flush();
   }
-  consider();
-  if (best.empty()) best = inst.summary;
-  for (auto& c : best)
-    if (c == '*' || c == '_' || c == '`') c = ' ';
-  if (best.size() > 240) {
-    auto cut = best.rfind(' ', 236);
-    best = best.substr(0, cut == std::string::npos ? 236 : cut) + " …";
+  flush();
+  return sentences_.emplace(&inst, std::move(out)).first->second;
+}
+
+std::string searcher::best_sentence(const kb::instrument& inst,
+                                    const std::set<std::string>& stems) {
+  const sentence* best = nullptr;
+  std::size_t best_hits = 0;
+  for (const auto& sn : sentences_of(inst)) {
+    std::size_t hits = 0;
+    for (const auto& s : stems) hits += sn.stems.count(s);
+    if (hits > best_hits) {
+      best_hits = hits;
+      best = &sn;
+    }
   }
-  return best;
+  return best ? best->text : inst.summary;
 }
 
 search_result searcher::search(std::string_view question, std::size_t limit,
@@ -329,7 +343,12 @@ search_result searcher::search(std::string_view question, std::size_t limit,
   if (slots.empty()) return res;
 
   Xapian::Enquire enquire(db_);
-  Xapian::Query query(Xapian::Query::OP_OR, slots.begin(), slots.end());
+  // A long question becomes an OR of many terms, common ones too; the elite set keeps the
+  // most distinctive ones, which decide the ranking anyway and keep the match fast.
+  Xapian::Query query =
+      slots.size() > elite_terms
+          ? Xapian::Query(Xapian::Query::OP_ELITE_SET, slots.begin(), slots.end(), elite_terms)
+          : Xapian::Query(Xapian::Query::OP_OR, slots.begin(), slots.end());
   res.query_description = query.get_description();
   enquire.set_query(query);
   // A high k1 lets the field weights (title > keywords > summary > body, as wdf) count: measured
@@ -341,6 +360,7 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     const kb::instrument* inst;
     double score;
     bool named;
+    Xapian::MSetIterator it;
     std::vector<std::string> matched;
   };
   std::vector<ranked> ranked_list;
@@ -348,7 +368,7 @@ search_result searcher::search(std::string_view question, std::size_t limit,
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const kb::instrument* inst = snap_->corpus.find(it.get_document().get_data());
     if (!inst) continue;
-    ranked r{inst, it.get_weight(), named_by(*inst, words), {}};
+    ranked r{inst, it.get_weight(), named_by(*inst, words), it, {}};
     // The region lifts schemes that are on topic; it must not lift every regional scheme.
     double rf = region_factor(*inst, res.place);
     if (rf < 1.0 || r.score >= on_topic_share * top_weight) r.score *= rf;
@@ -357,13 +377,6 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     else if (inst->expired())
       r.score *= expired_penalty;
     if (prefs) r.score *= preference_factor(*inst, *prefs);
-    std::set<std::string> seen;
-    for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
-         ++t) {
-      auto s = term_surface.find(*t);
-      if (s != term_surface.end() && seen.insert(kb::fold(s->second)).second)
-        r.matched.push_back(s->second);
-    }
     ranked_list.push_back(std::move(r));
   }
   // Expired schemes come after the others unless the question names them.
@@ -373,6 +386,16 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     return a.score > b.score;
   });
   if (ranked_list.size() > limit) ranked_list.resize(limit);
+  // The words that matched, for "why": only for the results shown (it reads each termlist).
+  for (auto& r : ranked_list) {
+    std::set<std::string> seen;
+    for (auto t = enquire.get_matching_terms_begin(r.it); t != enquire.get_matching_terms_end(r.it);
+         ++t) {
+      auto s = term_surface.find(*t);
+      if (s != term_surface.end() && seen.insert(kb::fold(s->second)).second)
+        r.matched.push_back(s->second);
+    }
+  }
 
   for (auto& r : ranked_list) {
     match m;

@@ -79,6 +79,11 @@ class searcher {
   std::optional<named_place> find_place(const std::vector<indexer::word>& words) const;
   bool named_by(const kb::instrument& inst, const std::vector<indexer::word>& words) const;
   double region_factor(const kb::instrument& inst, const std::optional<named_place>& p) const;
+  struct sentence {
+    std::string text;
+    std::set<std::string> stems;
+  };
+  const std::vector<sentence>& sentences_of(const kb::instrument& inst);
   std::string best_sentence(const kb::instrument& inst, const std::set<std::string>& stems);
 
   std::shared_ptr<const indexer::snapshot> snap_;
@@ -88,6 +93,7 @@ class searcher {
   std::size_t longest_synonym_ = 1;                           ///< in words
   std::map<std::string, int> title_word_count_;               ///< stem -> number of titles with it
   std::map<const kb::instrument*, std::set<std::string>> name_stems_;
+  std::map<const kb::instrument*, std::vector<sentence>> sentences_;  ///< filled lazily
 };
 
 }  // namespace bot

@@ -15,8 +15,9 @@ namespace indexer {
 namespace {
 
 std::string lowercase(const std::string& s) {
+  static const icu::Locale dutch("nl");
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  u.toLower(icu::Locale("nl"));
+  u.toLower(dutch);
   std::string out;
   u.toUTF8String(out);
   return out;
@@ -126,9 +127,19 @@ std::vector<word> analyzer::analyze(std::string_view text) {
       std::string lower = lowercase(t.original);
       // Strip the possessive the tokenizer removed from `text` from the lower form as well.
       if (lower.size() > t.text.size() + 1 && lower.ends_with("'s")) lower.resize(lower.size() - 2);
-      w.stem = stemmer_(lemmatizer_.lemma(lower));
-      w.parts = decompounder_.split(w.folded);
-      for (const auto& p : w.parts) w.part_stems.push_back(stem_word(p));
+      // Stem and compound parts depend only on the word: computed once per analyzer.
+      auto it = cache_.find(lower);
+      if (it == cache_.end()) {
+        cached c;
+        c.stem = stemmer_(lemmatizer_.lemma(lower));
+        c.parts = decompounder_.split(w.folded);
+        for (const auto& p : c.parts) c.part_stems.push_back(stem_word(p));
+        if (cache_.size() > 200000) cache_.clear();  // bound memory on hostile input
+        it = cache_.emplace(lower, std::move(c)).first;
+      }
+      w.stem = it->second.stem;
+      w.parts = it->second.parts;
+      w.part_stems = it->second.part_stems;
     }
     out.push_back(std::move(w));
   }

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "indexer/lemmatizer.hpp"
@@ -49,8 +50,13 @@ class analyzer {
   void split_unknown(word& w);
 
  private:
+  struct cached {
+    std::string stem;
+    std::vector<std::string> parts, part_stems;
+  };
   std::shared_ptr<const lexicon> lex_;
   decompounder decompounder_;
+  std::unordered_map<std::string, cached> cache_;  ///< lowercase word -> its analysis
   lemmatizer lemmatizer_;
   Xapian::Stem stemmer_{"dutch"};
 };
