@@ -13,6 +13,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   # quality baseline (PostgreSQL full-text search, throwaway cluster)
   postgresql-15
+  libpq-dev  # bench/search_bench: the PostgreSQL baseline queries the cluster through libpq
 )
 if [[ "${FINWIJZER_BROWSER_TESTS:-1}" == 1 ]]; then
   PACKAGES+=(chromium nodejs)
