@@ -1,6 +1,22 @@
 #include "bot/cli/args.hpp"
 
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
 namespace bot::cli {
+
+std::string read_input(const std::string& file) {
+  std::ostringstream ss;
+  if (file == "-") {
+    ss << std::cin.rdbuf();
+  } else {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw usage_error("cannot open '" + file + "'");
+    ss << in.rdbuf();
+  }
+  return ss.str();
+}
 
 args::args(const std::vector<std::string>& argv, const std::set<std::string>& with_value,
            const std::set<std::string>& flags) {

@@ -17,6 +17,9 @@ struct usage_error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// The whole content of a file, or of standard input for "-"; usage_error when it cannot be opened.
+std::string read_input(const std::string& file);
+
 class args {
  public:
   /// `with_value` lists options that take a value; `flags` those that do not.

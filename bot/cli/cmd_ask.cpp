@@ -33,18 +33,6 @@ const char* const ask_usage =
 
 namespace {
 
-std::string read_all(const std::string& file) {
-  std::ostringstream ss;
-  if (file == "-") {
-    ss << std::cin.rdbuf();
-  } else {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw usage_error("cannot open '" + file + "'");
-    ss << in.rdbuf();
-  }
-  return ss.str();
-}
-
 boost::json::value parse_json(const std::string& text, const std::string& file) {
   boost::system::error_code ec;
   auto v = boost::json::parse(text, ec);
@@ -116,9 +104,10 @@ int run_ask(const std::vector<std::string>& argv) {
   try {
     if (auto p = a.get("profile-json"))
       start.profile =
-          kb::profile_from_json(parse_json(read_all(*p), *p), corpus.fields, corpus.places);
+          kb::profile_from_json(parse_json(read_input(*p), *p), corpus.fields, corpus.places);
     if (auto st = a.get("state"); st && std::filesystem::exists(*st))
-      start = conversation_from_json(parse_json(read_all(*st), *st), corpus.fields, corpus.places);
+      start =
+          conversation_from_json(parse_json(read_input(*st), *st), corpus.fields, corpus.places);
   } catch (const kb::profile_error& e) {
     std::cerr << "finwijzer ask: " << e.what() << "\n";
     return 1;

@@ -23,19 +23,7 @@ const char* const eligible_usage =
     "\n"
     "exit status: 0 done, 1 the corpus has errors, 2 usage error or invalid profile\n";
 
-namespace {
-std::string read_all(const std::string& file) {
-  std::ostringstream ss;
-  if (file == "-") {
-    ss << std::cin.rdbuf();
-  } else {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw usage_error("cannot open profile file '" + file + "'");
-    ss << in.rdbuf();
-  }
-  return ss.str();
-}
-}  // namespace
+namespace {}  // namespace
 
 int run_eligible(const std::vector<std::string>& argv) {
   args a(argv, {"corpus", "profile-json", "today"}, {"json"});
@@ -60,7 +48,7 @@ int run_eligible(const std::vector<std::string>& argv) {
   kb::profile p;
   try {
     boost::system::error_code ec;
-    auto json = boost::json::parse(read_all(profile_file), ec);
+    auto json = boost::json::parse(read_input(profile_file), ec);
     if (ec) {
       std::cerr << "finwijzer eligible: " << profile_file << ": invalid JSON: " << ec.message()
                 << "\n";
