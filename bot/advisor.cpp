@@ -53,21 +53,13 @@ std::optional<kb::value> to_value(const json::value& v) {
   throw kb::profile_error("a value must be a number, true/false or text");
 }
 
-/// True when the instrument's region covers the profile's place (nationwide always does).
+/// True when the instrument's region includes the profile's place (nationwide always does).
 bool covers(const kb::instrument& inst, const kb::profile& p) {
   auto text = [&](const char* f) {
     const kb::value* v = p.get(f);
     return v && std::holds_alternative<std::string>(*v) ? std::get<std::string>(*v) : std::string();
   };
-  const std::string prov = text("provincie"), gem = text("gemeente");
-  for (const auto& r : inst.regions) {
-    if (r == "nederland") return true;
-    if (r == "oost-nederland" && (prov == "overijssel" || prov == "gelderland")) return true;
-    if (r == "overijssel" && prov == "overijssel") return true;
-    if (r.rfind("provincie:", 0) == 0 && r.substr(10) == prov) return true;
-    if (r.rfind("gemeente:", 0) == 0 && r.substr(9) == gem) return true;
-  }
-  return false;
+  return kb::fit_region(inst, text("provincie"), text("gemeente")) != kb::region_fit::elsewhere;
 }
 
 std::string join_dutch(const std::vector<std::string>& items) {

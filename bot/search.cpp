@@ -99,7 +99,7 @@ searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
   // Distinctive title words name an instrument ("tozo", "qredits", "wbso"); a word found only in
   // the titles of expired schemes names that family ("corona").
   std::map<const kb::instrument*, std::set<std::string>> stems;
-  std::map<std::string, int> expired_count;
+  std::map<std::string, int> title_count, expired_count;  // stem -> titles (expired ones) with it
   std::set<std::string> common_words;  // ordinary Dutch ("klein") never names a scheme by itself
   std::set<std::string> acronyms;
   for (const auto& inst : snap_->corpus.instruments) {
@@ -122,16 +122,16 @@ searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
         common_words.insert(w.stem);
     }
     for (const auto& s : stems[&inst]) {
-      ++title_word_count_[s];
+      ++title_count[s];
       if (inst.expired()) ++expired_count[s];
     }
   }
   for (const auto& [inst, set] : stems)
     for (const auto& s : set)
       // Rare in titles and in the texts ("tozo", "qredits"), or only in expired titles ("corona").
-      if ((title_word_count_[s] <= 2 && acronyms.count(s)) ||
-          (title_word_count_[s] <= 2 && db_.get_termfreq("Z" + s) <= 3 && !common_words.count(s)) ||
-          (title_word_count_[s] >= 2 && title_word_count_[s] == expired_count[s]))
+      if ((title_count[s] <= 2 && acronyms.count(s)) ||
+          (title_count[s] <= 2 && db_.get_termfreq("Z" + s) <= 3 && !common_words.count(s)) ||
+          (title_count[s] >= 2 && title_count[s] == expired_count[s]))
         name_stems_[inst].insert(s);
 }
 
@@ -205,21 +205,15 @@ bool searcher::named_by(const kb::instrument& inst, const std::vector<indexer::w
 double searcher::region_factor(const kb::instrument& inst,
                                const std::optional<named_place>& p) const {
   if (!p) return 1.0;
-  bool national = false, covers = false;
-  for (const auto& r : inst.regions) {
-    if (r == "nederland")
-      national = true;
-    else if (r == "oost-nederland")
-      covers |= p->provincie == "overijssel" || p->provincie == "gelderland";
-    else if (r == "overijssel")
-      covers |= p->provincie == "overijssel";
-    else if (r.rfind("provincie:", 0) == 0)
-      covers |= r.substr(10) == p->provincie;
-    else if (r.rfind("gemeente:", 0) == 0)
-      covers |= !p->gemeente.empty() && r.substr(9) == p->gemeente;
+  switch (kb::fit_region(inst, p->provincie, p->gemeente)) {
+    case kb::region_fit::covers:
+      return region_boost;
+    case kb::region_fit::nationwide:
+      return 1.0;
+    case kb::region_fit::elsewhere:
+      break;
   }
-  if (covers) return region_boost;
-  return national ? 1.0 : region_penalty;
+  return region_penalty;
 }
 
 const std::vector<searcher::sentence>& searcher::sentences_of(const kb::instrument& inst) {

@@ -91,7 +91,6 @@ class searcher {
   indexer::analyzer analyzer_;
   std::map<std::string, std::vector<synonym_alt>> synonyms_;  ///< folded phrase -> alternatives
   std::size_t longest_synonym_ = 1;                           ///< in words
-  std::map<std::string, int> title_word_count_;               ///< stem -> number of titles with it
   std::map<const kb::instrument*, std::set<std::string>> name_stems_;
   std::map<const kb::instrument*, std::vector<sentence>> sentences_;  ///< filled lazily
 };

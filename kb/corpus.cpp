@@ -26,6 +26,25 @@ const std::vector<std::string>& instrument_statuses() {
   return v;
 }
 
+region_fit fit_region(const instrument& inst, std::string_view provincie,
+                      std::string_view gemeente) {
+  bool national = false;
+  for (const auto& r : inst.regions) {
+    std::string_view reg = r;
+    if (reg == "nederland")
+      national = true;
+    else if (reg == "oost-nederland" && (provincie == "overijssel" || provincie == "gelderland"))
+      return region_fit::covers;
+    else if (reg == "overijssel" && provincie == "overijssel")
+      return region_fit::covers;
+    else if (reg.substr(0, 10) == "provincie:" && reg.substr(10) == provincie)
+      return region_fit::covers;
+    else if (reg.substr(0, 9) == "gemeente:" && !gemeente.empty() && reg.substr(9) == gemeente)
+      return region_fit::covers;
+  }
+  return national ? region_fit::nationwide : region_fit::elsewhere;
+}
+
 const instrument* corpus::find(std::string_view id) const {
   auto it = std::lower_bound(instruments.begin(), instruments.end(), id,
                              [](const instrument& i, std::string_view v) { return i.id < v; });

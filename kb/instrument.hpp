@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kb/date.hpp"
@@ -52,5 +53,16 @@ struct instrument {
 
   bool expired() const { return status == "verlopen"; }
 };
+
+/// How an instrument's `regio` relates to a place.
+enum class region_fit {
+  covers,      ///< a regional scheme for this provincie or gemeente
+  nationwide,  ///< `nederland`, and nothing more specific covers the place
+  elsewhere    ///< a regional scheme for another region
+};
+
+/// Compares `inst.regions` with a provincie and, when known, a gemeente (both as in plaatsen.tsv).
+region_fit fit_region(const instrument& inst, std::string_view provincie,
+                      std::string_view gemeente);
 
 }  // namespace kb

@@ -1,8 +1,6 @@
 #include <boost/json.hpp>
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "bot/cli/args.hpp"
 #include "bot/cli/commands.hpp"
