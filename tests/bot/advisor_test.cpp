@@ -13,17 +13,8 @@ namespace json = boost::json;
 
 class Advisor : public testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new test::temp_dir;
-    kb::diagnostics diag;
-    indexer::build_index(std::filesystem::path(FINWIJZER_SOURCE_DIR) / "corpus", dir_->path(), diag,
-                         {2026, 11, 27});
-    advisor_ = new bot::advisor(indexer::open_index(dir_->path()));
-  }
-  static void TearDownTestSuite() {
-    delete advisor_;
-    delete dir_;
-  }
+  static void SetUpTestSuite() { advisor_ = new bot::advisor(test::shipped_snapshot()); }
+  static void TearDownTestSuite() { delete advisor_; }
   static const json::object* hint(const json::object& a, const std::string& id) {
     for (const auto& h : a.at("hints").as_array())
       if (h.as_object().at("id").as_string() == id) return &h.as_object();
@@ -33,10 +24,8 @@ class Advisor : public testing::Test {
     const auto& f = a.at("followup");
     return f.is_null() ? "" : std::string(f.as_object().at("field").as_string());
   }
-  static test::temp_dir* dir_;
   static bot::advisor* advisor_;
 };
-test::temp_dir* Advisor::dir_ = nullptr;
 bot::advisor* Advisor::advisor_ = nullptr;
 
 TEST_F(Advisor, AnswerHasTheFullShape) {

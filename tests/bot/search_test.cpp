@@ -10,17 +10,8 @@ namespace {
 
 class Search : public testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new test::temp_dir;
-    kb::diagnostics diag;
-    indexer::build_index(std::filesystem::path(FINWIJZER_SOURCE_DIR) / "corpus", dir_->path(), diag,
-                         {2026, 11, 27});
-    searcher_ = new bot::searcher(indexer::open_index(dir_->path()));
-  }
-  static void TearDownTestSuite() {
-    delete searcher_;
-    delete dir_;
-  }
+  static void SetUpTestSuite() { searcher_ = new bot::searcher(test::shipped_snapshot()); }
+  static void TearDownTestSuite() { delete searcher_; }
   static std::vector<std::string> top(const std::string& q, std::size_t n = 3) {
     std::vector<std::string> ids;
     for (const auto& m : searcher_->search(q, n).matches) ids.push_back(m.inst->id);
@@ -30,10 +21,8 @@ class Search : public testing::Test {
     auto ids = top(q, n);
     return std::find(ids.begin(), ids.end(), id) != ids.end();
   }
-  static test::temp_dir* dir_;
   static bot::searcher* searcher_;
 };
-test::temp_dir* Search::dir_ = nullptr;
 bot::searcher* Search::searcher_ = nullptr;
 
 TEST_F(Search, ExpiredSchemeAskedByNameComesFirstAndIsMarked) {

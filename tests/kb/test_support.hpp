@@ -6,6 +6,7 @@
 #include <random>
 #include <string>
 
+#include "indexer/index.hpp"
 #include "kb/corpus.hpp"
 #include "kb/eligibility.hpp"
 
@@ -42,6 +43,18 @@ inline std::filesystem::path mini_corpus() {
 
 inline kb::corpus load_mini(kb::diagnostics& diag) {
   return kb::load_corpus(mini_corpus(), diag, kb::date{2026, 11, 27});
+}
+
+/// The shipped corpus, indexed once per test program into a temporary directory.
+inline std::shared_ptr<const indexer::snapshot> shipped_snapshot() {
+  static temp_dir dir;
+  static std::shared_ptr<const indexer::snapshot> snap = [] {
+    kb::diagnostics diag;
+    indexer::build_index(std::filesystem::path(FINWIJZER_SOURCE_DIR) / "corpus", dir.path(), diag,
+                         {2026, 11, 27});
+    return indexer::open_index(dir.path());
+  }();
+  return snap;
 }
 
 }  // namespace test
