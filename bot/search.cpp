@@ -216,11 +216,15 @@ double searcher::region_factor(const kb::instrument& inst,
   return region_penalty;
 }
 
+std::uint32_t searcher::stem_id(const std::string& stem) {
+  return stem_ids_.emplace(stem, static_cast<std::uint32_t>(stem_ids_.size())).first->second;
+}
+
 const std::vector<searcher::sentence>& searcher::sentences_of(const kb::instrument& inst) {
   auto it = sentences_.find(&inst);
   if (it != sentences_.end()) return it->second;
   // Split the body into sentences once and remember each one's stems: a query then only
-  // intersects sets instead of analysing text.
+  // intersects sorted id lists instead of analysing text.
   std::vector<sentence> out;
   std::string text;
   auto flush = [&] {
@@ -230,9 +234,11 @@ const std::vector<searcher::sentence>& searcher::sentences_of(const kb::instrume
     sentence sn;
     for (const auto& w : analyzer_.analyze(s)) {
       if (w.stop) continue;
-      sn.stems.insert(w.stem);
-      sn.stems.insert(w.part_stems.begin(), w.part_stems.end());
+      sn.stems.push_back(stem_id(w.stem));
+      for (const auto& p : w.part_stems) sn.stems.push_back(stem_id(p));
     }
+    std::sort(sn.stems.begin(), sn.stems.end());
+    sn.stems.erase(std::unique(sn.stems.begin(), sn.stems.end()), sn.stems.end());
     for (auto& c : s)
       if (c == '*' || c == '_' || c == '`') c = ' ';
     if (s.size() > 240) {
@@ -255,12 +261,21 @@ const std::vector<searcher::sentence>& searcher::sentences_of(const kb::instrume
 }
 
 std::string searcher::best_sentence(const kb::instrument& inst,
-                                    const std::set<std::string>& stems) {
+                                    const std::vector<std::uint32_t>& stems) {
   const sentence* best = nullptr;
   std::size_t best_hits = 0;
   for (const auto& sn : sentences_of(inst)) {
+    // Size of the intersection of two sorted lists.
     std::size_t hits = 0;
-    for (const auto& s : stems) hits += sn.stems.count(s);
+    for (auto a = stems.begin(), b = sn.stems.begin(); a != stems.end() && b != sn.stems.end();) {
+      if (*a < *b) {
+        ++a;
+      } else if (*b < *a) {
+        ++b;
+      } else {
+        ++hits, ++a, ++b;
+      }
+    }
     if (hits > best_hits) {
       best_hits = hits;
       best = &sn;
@@ -280,7 +295,7 @@ search_result searcher::search(std::string_view question, std::size_t limit,
 
   std::vector<Xapian::Query> slots;
   std::map<std::string, std::string> term_surface;  // for "why": index term -> user's word
-  std::set<std::string> query_stems;
+  std::set<std::string> query_stems;  // for the snippet
   auto term = [&](const std::string& stem, const std::string& surface) {
     std::string t = "Z" + stem;
     term_surface.emplace(t, surface);
@@ -380,16 +395,34 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     return a.score > b.score;
   });
   if (ranked_list.size() > limit) ranked_list.resize(limit);
-  // The words that matched, for "why": only for the results shown (it reads each termlist).
-  for (auto& r : ranked_list) {
-    std::set<std::string> seen;
-    for (auto t = enquire.get_matching_terms_begin(r.it); t != enquire.get_matching_terms_end(r.it);
-         ++t) {
-      auto s = term_surface.find(*t);
-      if (s != term_surface.end() && seen.insert(kb::fold(s->second)).second)
-        r.matched.push_back(s->second);
+  // The words that matched, for "why", only for the results shown. Each query term's posting
+  // list is skipped to the shown documents: far cheaper than reading their termlists
+  // (Enquire::get_matching_terms), which took 40 % of a search. Terms in index order, as the
+  // termlist gave them.
+  if (!ranked_list.empty()) {
+    std::vector<std::pair<Xapian::docid, std::size_t>> shown;  // docid, index in ranked_list
+    for (std::size_t k = 0; k < ranked_list.size(); ++k)
+      shown.emplace_back(*ranked_list[k].it, k);
+    std::sort(shown.begin(), shown.end());
+    std::vector<std::set<std::string>> seen(ranked_list.size());
+    for (const auto& [t, surface] : term_surface) {
+      Xapian::PostingIterator p = db_.postlist_begin(t);
+      for (const auto& [did, k] : shown) {
+        p.skip_to(did);
+        if (p == db_.postlist_end(t)) break;
+        if (*p == did && seen[k].insert(kb::fold(surface)).second)
+          ranked_list[k].matched.push_back(surface);
+      }
     }
   }
+
+  // The question's stems as sentence ids: looked up, never added, so that questions do not grow
+  // the table; a stem that no shown sentence has cannot pick a snippet anyway.
+  for (const auto& r : ranked_list) sentences_of(*r.inst);
+  std::vector<std::uint32_t> stem_ids;
+  for (const auto& s : query_stems)
+    if (auto id = stem_ids_.find(s); id != stem_ids_.end()) stem_ids.push_back(id->second);
+  std::sort(stem_ids.begin(), stem_ids.end());
 
   for (auto& r : ranked_list) {
     match m;
@@ -414,7 +447,7 @@ search_result searcher::search(std::string_view question, std::size_t limit,
       m.why.push_back("Let op: deze regeling is verlopen. U kunt er niets meer aanvragen.");
     else if (r.inst->status == "gesloten")
       m.why.push_back("Nu gesloten. Kijk bij de aanbieder of er een nieuwe ronde komt.");
-    m.snippet = best_sentence(*r.inst, query_stems);
+    m.snippet = best_sentence(*r.inst, stem_ids);
     res.matches.push_back(std::move(m));
   }
   return res;
