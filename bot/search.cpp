@@ -17,6 +17,7 @@ constexpr double region_boost = 1.25;    // a regional scheme for the place the 
 constexpr double region_penalty = 0.5;   // a regional scheme for somewhere else
 constexpr double expired_penalty = 0.3;  // verlopen, and not asked for by name
 constexpr double named_boost = 1.5;      // the question names this instrument
+constexpr double described_margin = 1.25;  // an expired scheme this far ahead is what was asked
 constexpr double on_topic_share = 0.5;   // a region boost needs half the best BM25 weight
 constexpr std::size_t candidates = 40;   // ranked by BM25 before the rules re-rank them
 constexpr double bm25_k1 = 5.0, bm25_b = 0.75;
@@ -177,7 +178,7 @@ std::optional<named_place> searcher::find_place(const std::vector<indexer::word>
       if (plain_word) continue;
       std::string surface;
       for (std::size_t k = i; k < i + n; ++k) surface += (k > i ? " " : "") + words[k].surface;
-      return named_place{surface, p->gemeente, p->provincie};
+      return named_place{surface, p->gemeente, p->provincie, i, n};
     }
   }
   // A province or region name without a town ("in Twente", "Overijssel").
@@ -317,7 +318,11 @@ search_result searcher::search(std::string_view question, std::size_t limit,
           own.push_back(term(words[k].stem, words[k].surface));
       }
       std::vector<Xapian::Query> alts;
-      if (!own.empty()) alts.emplace_back(Xapian::Query::OP_AND, own.begin(), own.end());
+      // A phrase "eats" its words (docs/corpus.md): "bank wil niet" must not search for "bank"
+      // alone. A one-word key and a phrase of two or more content words ("zakelijke lening")
+      // still search for themselves.
+      if (n == 1 || own.size() >= 2)
+        alts.emplace_back(Xapian::Query::OP_AND, own.begin(), own.end());
       for (const auto& alt : it->second) {
         std::vector<Xapian::Query> terms;
         for (const auto& s : alt.stems) terms.push_back(term(s, surface));
@@ -327,6 +332,13 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     }
     if (matched) {
       i += matched;
+      continue;
+    }
+    // A town names a region, not a topic: the region rules use it (and "Goor" or "Haaksbergen"
+    // must not match a text by accident, or be split into "haak" and "bergen").
+    if (res.place && res.place->word_count > 0 && i >= res.place->first_word &&
+        i < res.place->first_word + res.place->word_count) {
+      ++i;
       continue;
     }
     const auto& w = words[i++];
@@ -370,25 +382,34 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     double score;
     bool named;
     Xapian::MSetIterator it;
+    bool described = false;  // expired, not named, but the question describes it
     std::vector<std::string> matched;
   };
   std::vector<ranked> ranked_list;
   const double top_weight = mset.empty() ? 0 : mset.begin().get_weight();
+  double best_open = 0;  // the best score of a scheme that can still be used
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const kb::instrument* inst = snap_->corpus.find(it.get_document().get_data());
     if (!inst) continue;
-    ranked r{inst, it.get_weight(), named_by(*inst, words), it, {}};
+    ranked r{inst, it.get_weight(), named_by(*inst, words), it, false, {}};
     // The region lifts schemes that are on topic; it must not lift every regional scheme.
     double rf = region_factor(*inst, res.place);
     if (rf < 1.0 || r.score >= on_topic_share * top_weight) r.score *= rf;
-    if (r.named)
-      r.score *= named_boost;
-    else if (inst->expired())
-      r.score *= expired_penalty;
+    if (r.named) r.score *= named_boost;
     if (prefs) r.score *= preference_factor(*inst, *prefs);
+    if (!inst->expired()) best_open = std::max(best_open, r.score);
     ranked_list.push_back(std::move(r));
   }
-  // Expired schemes come after the others unless the question names them.
+  // Expired schemes come after the others unless the question names them, or describes one so
+  // well that it beats every open scheme by a margin ("familie die een starter geld leent en
+  // daar belastingvoordeel op kreeg" is the Tante Agaath-regeling without its name).
+  for (auto& r : ranked_list) {
+    if (!r.inst->expired() || r.named) continue;
+    if (r.score >= described_margin * best_open)
+      r.named = r.described = true;
+    else
+      r.score *= expired_penalty;
+  }
   std::stable_sort(ranked_list.begin(), ranked_list.end(), [](const ranked& a, const ranked& b) {
     bool a_late = a.inst->expired() && !a.named, b_late = b.inst->expired() && !b.named;
     if (a_late != b_late) return b_late;
@@ -432,7 +453,10 @@ search_result searcher::search(std::string_view question, std::size_t limit,
       if (r.matched.size() > 5) r.matched.resize(5);
       m.why.push_back("Past bij uw woorden: " + kb::join(r.matched, ", ") + ".");
     }
-    if (r.named) m.why.push_back("U noemde deze regeling bij naam.");
+    if (r.described)
+      m.why.push_back("Uw vraag beschrijft deze regeling.");
+    else if (r.named)
+      m.why.push_back("U noemde deze regeling bij naam.");
     double rf = region_factor(*r.inst, res.place);
     if (rf > 1.0) {
       m.why.push_back("Geldt in uw regio (" +

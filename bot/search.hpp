@@ -35,6 +35,9 @@ struct named_place {
   std::string surface;  ///< as typed ("Goor")
   std::string gemeente;
   std::string provincie;
+  /// The question's words that name the town: [first_word, first_word + word_count). Zero words
+  /// for a province or region name, or for a place known from the conversation.
+  std::size_t first_word = 0, word_count = 0;
 };
 
 /** What the conversation already knows, used to re-rank (never to hide) instruments. */

@@ -26,7 +26,7 @@ std::string lowercase(const std::string& s) {
 }  // namespace
 
 std::string analysis_signature(const lexicon& lex) {
-  return "format=1;tokenizer=icu-nl;fold=nfkc-cf-nomarks;stop=snowball-nl+chat;"
+  return "format=1;tokenizer=icu-nl;fold=nfkc-cf-nomarks;stop=snowball-nl+chat2;amount-words;"
          "lemma=hunspell-nl;stem=dutch;decompound=wdutch+corpus,min4,whole11;lexicon=" +
          std::to_string(lex.size());
 }
@@ -119,6 +119,13 @@ std::vector<word> analyzer::analyze(std::string_view text) {
       }
       w.number = true;
       w.folded = format_number(v);
+      out.push_back(std::move(w));
+      continue;
+    }
+    // "een paar ton", "anderhalve mille": an amount without digits. It names a size, not a
+    // topic ("ton" would find "ton CO2"); the advisor reads the amount from the text itself.
+    if (t.text.size() > 1 && amount_multiplier(t.text) > 0) {
+      w.number = true;
       out.push_back(std::move(w));
       continue;
     }

@@ -28,7 +28,8 @@ bool is_stopword(std::string_view folded) {
       "hiervoor", "waarvoor", "mezelf", "ikzelf", "jezelf", "helemaal", "ooit", "nodig", "nee",
       "oke", "ok", "okee", "klopt", "sorry", "excuus", "correctie", "bedoel", "bedoelde", "zoekt",
       "vindt", "vind", "vinden", "krijgt", "kun", "mag", "mogen", "doe", "doet", "denk", "denkt",
-      "hoor", "hoorde", "lijkt", "moeten", "kreeg", "kregen", "staat", "ligt"};
+      "hoor", "hoorde", "lijkt", "moeten", "kreeg", "kregen", "staat", "ligt", "alleen", "zo'n",
+      "paar", "bijvoorbeeld", "bv", "soms", "ergens", "allemaal", "zeg", "zeggen"};
   return words.count(folded) > 0;
 }
 
