@@ -11,16 +11,17 @@ namespace bot {
 
 namespace {
 
-constexpr double part_weight = 0.6;      // a compound's parts count less than the whole word
-constexpr double number_weight = 0.3;    // an amount in the question rarely names an instrument
-constexpr double region_boost = 1.25;    // a regional scheme for the place the user named
-constexpr double region_penalty = 0.5;   // a regional scheme for somewhere else
-constexpr double expired_penalty = 0.3;  // verlopen, and not asked for by name
-constexpr double named_boost = 1.5;      // the question names this instrument
+constexpr double part_weight = 0.6;        // a compound's parts count less than the whole word
+constexpr double number_weight = 0.3;      // an amount in the question rarely names an instrument
+constexpr double region_boost = 1.25;      // a regional scheme for the place the user named
+constexpr double region_penalty = 0.5;     // a regional scheme for somewhere else
+constexpr double expired_penalty = 0.3;    // verlopen, and not asked for by name
+constexpr double named_boost = 1.5;        // the question names this instrument
 constexpr double described_margin = 1.25;  // an expired scheme this far ahead is what was asked
-constexpr double on_topic_share = 0.5;   // a region boost needs half the best BM25 weight
-constexpr std::size_t candidates = 40;   // ranked by BM25 before the rules re-rank them
+constexpr double on_topic_share = 0.5;     // a region boost needs half the best BM25 weight
+constexpr std::size_t candidates = 40;     // ranked by BM25 before the rules re-rank them
 constexpr double bm25_k1 = 5.0, bm25_b = 0.75;
+constexpr double common_share = 0.5;           // a word in more of the texts than this is left out
 constexpr Xapian::termcount elite_terms = 20;  // at most this many query words decide
 constexpr double phase_boost = 1.2;     // the instrument serves the phase of the user's purpose
 constexpr double amount_penalty = 0.6;  // the amount asked is far outside the instrument's range
@@ -134,6 +135,15 @@ searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
           (title_count[s] <= 2 && db_.get_termfreq("Z" + s) <= 3 && !common_words.count(s)) ||
           (title_count[s] >= 2 && title_count[s] == expired_count[s]))
         name_stems_[inst].insert(s);
+  if (const kb::field_def* f = snap_->corpus.fields.find("provincie"))
+    for (const auto& c : f->choices)
+      for (const auto& kw : c.words) province_words_.emplace(kb::fold(kw), c.value);
+  // Most words of a question start no place name: find_place then skips them at once.
+  for (const auto& [name, p] : snap_->corpus.places.entries()) {
+    std::size_t words = 1 + std::count(name.begin(), name.end(), ' ');
+    place_first_words_.insert(name.substr(0, name.find(' ')));
+    longest_place_ = std::max(longest_place_, words);
+  }
 }
 
 std::vector<indexer::word> searcher::correct_spelling(std::vector<indexer::word> words,
@@ -143,11 +153,11 @@ std::vector<indexer::word> searcher::correct_spelling(std::vector<indexer::word>
   bool any = false;
   for (auto& w : words) {
     if (w.stop || w.number || w.folded.size() < 4) continue;
-    bool known = db_.term_exists(w.folded) || db_.term_exists("Z" + w.stem) ||
+    bool known = term_freq(w.folded) > 0 || term_freq("Z" + w.stem) > 0 ||
                  snap_->lex->contains(w.folded) || synonyms_.count(w.stem);
     if (!known && !w.parts.empty()) {
       known = std::all_of(w.part_stems.begin(), w.part_stems.end(),
-                          [&](const std::string& s) { return db_.term_exists("Z" + s); });
+                          [&](const std::string& s) { return term_freq("Z" + s) > 0; });
     }
     if (known) continue;
     std::string s = db_.get_spelling_suggestion(w.folded, w.folded.size() >= 7 ? 2 : 1);
@@ -168,7 +178,8 @@ std::vector<indexer::word> searcher::correct_spelling(std::vector<indexer::word>
 std::optional<named_place> searcher::find_place(const std::vector<indexer::word>& words) const {
   const auto& places = snap_->corpus.places;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    for (std::size_t n = std::min<std::size_t>(4, words.size() - i); n >= 1; --n) {
+    if (!place_first_words_.count(words[i].folded)) continue;
+    for (std::size_t n = std::min(longest_place_, words.size() - i); n >= 1; --n) {
       std::string key = join_folded(words, i, n);
       const kb::place* p = places.find(key);
       if (!p) continue;
@@ -182,25 +193,28 @@ std::optional<named_place> searcher::find_place(const std::vector<indexer::word>
     }
   }
   // A province or region name without a town ("in Twente", "Overijssel").
-  if (const kb::field_def* f = snap_->corpus.fields.find("provincie")) {
-    for (const auto& w : words)
-      for (const auto& c : f->choices)
-        for (const auto& kw : c.words)
-          if (kb::fold(kw) == w.folded) return named_place{w.surface, "", c.value};
-  }
+  for (const auto& w : words)
+    if (auto p = province_words_.find(w.folded); p != province_words_.end())
+      return named_place{w.surface, "", p->second};
   return std::nullopt;
 }
 
-bool searcher::named_by(const kb::instrument& inst, const std::vector<indexer::word>& words) const {
+bool searcher::named_by(const kb::instrument& inst,
+                        const std::set<std::string>& query_stems) const {
   auto it = name_stems_.find(&inst);
   if (it == name_stems_.end()) return false;
-  return std::any_of(words.begin(), words.end(), [&](const indexer::word& w) {
-    if (w.stop || w.number || w.folded.size() < 3) return false;
-    if (it->second.count(w.stem)) return true;
-    // "coronatijd" names the corona schemes through its part "corona".
-    return std::any_of(w.part_stems.begin(), w.part_stems.end(),
-                       [&](const std::string& s) { return it->second.count(s) > 0; });
-  });
+  // "coronatijd" names the corona schemes through its part "corona": parts are in query_stems.
+  return std::any_of(it->second.begin(), it->second.end(),
+                     [&](const std::string& s) { return query_stems.count(s) > 0; });
+}
+
+const kb::instrument* searcher::instrument_of(Xapian::docid did) {
+  // Reading a document's data costs a B-tree lookup; a snapshot's docids never change.
+  auto it = by_docid_.find(did);
+  if (it != by_docid_.end()) return it->second;
+  const kb::instrument* inst = snap_->corpus.find(db_.get_document(did).get_data());
+  by_docid_.emplace(did, inst);
+  return inst;
 }
 
 double searcher::region_factor(const kb::instrument& inst,
@@ -221,25 +235,40 @@ std::uint32_t searcher::stem_id(const std::string& stem) {
   return stem_ids_.emplace(stem, static_cast<std::uint32_t>(stem_ids_.size())).first->second;
 }
 
-const std::vector<searcher::sentence>& searcher::sentences_of(const kb::instrument& inst) {
-  auto it = sentences_.find(&inst);
-  if (it != sentences_.end()) return it->second;
-  // Split the body into sentences once and remember each one's stems: a query then only
-  // intersects sorted id lists instead of analysing text.
-  std::vector<sentence> out;
+std::uint64_t searcher::term_freq(const std::string& term) {
+  // Each lookup walks Xapian's B-tree; a question asks for the same words again and again.
+  auto it = term_freqs_.find(term);
+  if (it != term_freqs_.end()) return it->second;
+  if (term_freqs_.size() > 100000) term_freqs_.clear();  // bound memory on hostile input
+  return term_freqs_.emplace(term, db_.get_termfreq(term)).first->second;
+}
+
+const searcher::text_stems& searcher::stems_of(const kb::instrument& inst) {
+  auto it = texts_.find(&inst);
+  if (it != texts_.end()) return it->second;
+  // Analysed once per instrument, as the indexer did: the stems of the words and of their
+  // compound parts. The snippet then intersects sorted id lists instead of analysing text, and
+  // "why" looks the query's stems up here instead of reading the document's termlist.
+  text_stems out;
+  auto add = [&](std::string_view text, std::vector<std::uint32_t>& ids) {
+    for (const auto& w : analyzer_.analyze(text)) {
+      if (w.stop || w.number) continue;
+      ids.push_back(stem_id(w.stem));
+      for (const auto& p : w.part_stems) ids.push_back(stem_id(p));
+    }
+  };
+  auto sort_unique = [](std::vector<std::uint32_t>& ids) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  };
   std::string text;
   auto flush = [&] {
     std::string s(kb::trim(text));
     text.clear();
     if (s.size() < 20 || s[0] == '#') return;
     sentence sn;
-    for (const auto& w : analyzer_.analyze(s)) {
-      if (w.stop) continue;
-      sn.stems.push_back(stem_id(w.stem));
-      for (const auto& p : w.part_stems) sn.stems.push_back(stem_id(p));
-    }
-    std::sort(sn.stems.begin(), sn.stems.end());
-    sn.stems.erase(std::unique(sn.stems.begin(), sn.stems.end()), sn.stems.end());
+    add(s, sn.stems);
+    sort_unique(sn.stems);
     for (auto& c : s)
       if (c == '*' || c == '_' || c == '`') c = ' ';
     if (s.size() > 240) {
@@ -247,7 +276,7 @@ const std::vector<searcher::sentence>& searcher::sentences_of(const kb::instrume
       s = s.substr(0, cut == std::string::npos ? 236 : cut) + " …";
     }
     sn.text = std::move(s);
-    out.push_back(std::move(sn));
+    out.sentences.push_back(std::move(sn));
   };
   for (char c : inst.body) {
     if (c == '\n') {
@@ -258,14 +287,23 @@ const std::vector<searcher::sentence>& searcher::sentences_of(const kb::instrume
     if (c == '.' || c == '?' || c == '!') flush();
   }
   flush();
-  return sentences_.emplace(&inst, std::move(out)).first->second;
+  // The same fields as indexer::make_document indexes, so "why" names every word that matched.
+  out.all.clear();
+  add(inst.title, out.all);
+  for (const auto& k : inst.keywords) add(k, out.all);
+  add(inst.kind + ". " + inst.provider, out.all);
+  add(inst.summary + ". " + inst.audience, out.all);
+  add(inst.body, out.all);
+  for (const auto& c : inst.criteria) add(c.text, out.all);
+  sort_unique(out.all);
+  return texts_.emplace(&inst, std::move(out)).first->second;
 }
 
 std::string searcher::best_sentence(const kb::instrument& inst,
                                     const std::vector<std::uint32_t>& stems) {
   const sentence* best = nullptr;
   std::size_t best_hits = 0;
-  for (const auto& sn : sentences_of(inst)) {
+  for (const auto& sn : stems_of(inst).sentences) {
     // Size of the intersection of two sorted lists.
     std::size_t hits = 0;
     for (auto a = stems.begin(), b = sn.stems.begin(); a != stems.end() && b != sn.stems.end();) {
@@ -296,13 +334,19 @@ search_result searcher::search(std::string_view question, std::size_t limit,
 
   std::vector<Xapian::Query> slots;
   std::map<std::string, std::string> term_surface;  // for "why": index term -> user's word
-  std::set<std::string> query_stems;  // for the snippet
+  std::set<std::string> query_stems;                // for the snippet
   auto term = [&](const std::string& stem, const std::string& surface) {
     std::string t = "Z" + stem;
     term_surface.emplace(t, surface);
     query_stems.insert(stem);
     return Xapian::Query(t);
   };
+  // A word in more than half of all texts ("bedrijf", "kosten") says almost nothing about which
+  // instrument fits, yet its posting list is most of the index: on 100,000 texts a long question
+  // of such words took 150 ms. These words are left out (`focused`) as long as two others remain.
+  const double common_df = common_share * db_.get_doccount();
+  auto common = [&](const std::string& stem) { return term_freq("Z" + stem) > common_df; };
+  std::vector<Xapian::Query> focused;
   for (std::size_t i = 0; i < words.size();) {
     // The longest synonym phrase starting here wins ("rood staan", "zzp'er").
     std::size_t matched = 0;
@@ -317,18 +361,29 @@ search_result searcher::search(std::string_view question, std::size_t limit,
         if (!words[k].stop && !words[k].number)
           own.push_back(term(words[k].stem, words[k].surface));
       }
-      std::vector<Xapian::Query> alts;
+      std::vector<Xapian::Query> alts, rare_alts;
+      auto add_alt = [&](std::vector<Xapian::Query> terms, const std::vector<std::string>& stems) {
+        Xapian::Query q(Xapian::Query::OP_AND, terms.begin(), terms.end());
+        alts.push_back(q);
+        if (!std::all_of(stems.begin(), stems.end(), common)) rare_alts.push_back(q);
+      };
       // A phrase "eats" its words (docs/corpus.md): "bank wil niet" must not search for "bank"
       // alone. A one-word key and a phrase of two or more content words ("zakelijke lening")
       // still search for themselves.
-      if (n == 1 || own.size() >= 2)
-        alts.emplace_back(Xapian::Query::OP_AND, own.begin(), own.end());
+      if (n == 1 || own.size() >= 2) {
+        std::vector<std::string> own_stems;
+        for (std::size_t k = i; k < i + n; ++k)
+          if (!words[k].stop && !words[k].number) own_stems.push_back(words[k].stem);
+        add_alt(own, own_stems);
+      }
       for (const auto& alt : it->second) {
         std::vector<Xapian::Query> terms;
         for (const auto& s : alt.stems) terms.push_back(term(s, surface));
-        alts.emplace_back(Xapian::Query::OP_AND, terms.begin(), terms.end());
+        add_alt(terms, alt.stems);
       }
       slots.emplace_back(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end());
+      if (!rare_alts.empty())
+        focused.emplace_back(Xapian::Query::OP_SYNONYM, rare_alts.begin(), rare_alts.end());
     }
     if (matched) {
       i += matched;
@@ -346,22 +401,31 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     if (w.number) {
       slots.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("N" + w.folded),
                          number_weight);
+      focused.push_back(slots.back());
       continue;
     }
     Xapian::Query q = term(w.stem, w.surface);
     indexer::word split = w;
-    if (split.parts.empty() && !db_.term_exists("Z" + w.stem)) analyzer_.split_unknown(split);
-    if (!split.parts.empty()) {
-      std::vector<Xapian::Query> parts;
-      for (std::size_t k = 0; k < split.parts.size(); ++k)
-        parts.push_back(term(split.part_stems[k], split.surface));
-      Xapian::Query p(Xapian::Query::OP_OR, parts.begin(), parts.end());
-      q = Xapian::Query(Xapian::Query::OP_OR, q,
-                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, p, part_weight));
+    if (split.parts.empty() && term_freq("Z" + w.stem) == 0) analyzer_.split_unknown(split);
+    std::vector<Xapian::Query> parts, rare_parts;
+    for (std::size_t k = 0; k < split.parts.size(); ++k) {
+      parts.push_back(term(split.part_stems[k], split.surface));
+      if (!common(split.part_stems[k])) rare_parts.push_back(parts.back());
     }
-    slots.push_back(q);
+    auto with_parts = [&](std::optional<Xapian::Query> whole, std::vector<Xapian::Query>& ps) {
+      if (ps.empty()) return whole;
+      Xapian::Query p(Xapian::Query::OP_SCALE_WEIGHT,
+                      Xapian::Query(Xapian::Query::OP_OR, ps.begin(), ps.end()), part_weight);
+      return std::optional<Xapian::Query>(whole ? Xapian::Query(Xapian::Query::OP_OR, *whole, p)
+                                                : p);
+    };
+    slots.push_back(*with_parts(q, parts));
+    auto rare =
+        with_parts(common(w.stem) ? std::nullopt : std::optional<Xapian::Query>(q), rare_parts);
+    if (rare) focused.push_back(*rare);
   }
   if (slots.empty()) return res;
+  if (focused.size() >= 2) slots = std::move(focused);
 
   Xapian::Enquire enquire(db_);
   // A long question becomes an OR of many terms, common ones too; the elite set keeps the
@@ -370,7 +434,7 @@ search_result searcher::search(std::string_view question, std::size_t limit,
       slots.size() > elite_terms
           ? Xapian::Query(Xapian::Query::OP_ELITE_SET, slots.begin(), slots.end(), elite_terms)
           : Xapian::Query(Xapian::Query::OP_OR, slots.begin(), slots.end());
-  res.query_description = query.get_description();
+  if (describe_) res.query_description = query.get_description();
   enquire.set_query(query);
   // A high k1 lets the field weights (title > keywords > summary > body, as wdf) count: measured
   // with bench/quality.py, k1 = 5, b = 0.75 beat Xapian's defaults (1, 0.5) on both question sets.
@@ -387,11 +451,17 @@ search_result searcher::search(std::string_view question, std::size_t limit,
   };
   std::vector<ranked> ranked_list;
   const double top_weight = mset.empty() ? 0 : mset.begin().get_weight();
+  std::set<std::string> content_stems;  // for named_by
+  for (const auto& w : words) {
+    if (w.stop || w.number || w.folded.size() < 3) continue;
+    content_stems.insert(w.stem);
+    content_stems.insert(w.part_stems.begin(), w.part_stems.end());
+  }
   double best_open = 0;  // the best score of a scheme that can still be used
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const kb::instrument* inst = snap_->corpus.find(it.get_document().get_data());
+    const kb::instrument* inst = instrument_of(*it);
     if (!inst) continue;
-    ranked r{inst, it.get_weight(), named_by(*inst, words), it, false, {}};
+    ranked r{inst, it.get_weight(), named_by(*inst, content_stems), it, false, {}};
     // The region lifts schemes that are on topic; it must not lift every regional scheme.
     double rf = region_factor(*inst, res.place);
     if (rf < 1.0 || r.score >= on_topic_share * top_weight) r.score *= rf;
@@ -416,30 +486,28 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     return a.score > b.score;
   });
   if (ranked_list.size() > limit) ranked_list.resize(limit);
-  // The words that matched, for "why", only for the results shown. Each query term's posting
-  // list is skipped to the shown documents: far cheaper than reading their termlists
-  // (Enquire::get_matching_terms), which took 40 % of a search. Terms in index order, as the
-  // termlist gave them.
-  if (!ranked_list.empty()) {
-    std::vector<std::pair<Xapian::docid, std::size_t>> shown;  // docid, index in ranked_list
-    for (std::size_t k = 0; k < ranked_list.size(); ++k)
-      shown.emplace_back(*ranked_list[k].it, k);
-    std::sort(shown.begin(), shown.end());
-    std::vector<std::set<std::string>> seen(ranked_list.size());
-    for (const auto& [t, surface] : term_surface) {
-      Xapian::PostingIterator p = db_.postlist_begin(t);
-      for (const auto& [did, k] : shown) {
-        p.skip_to(did);
-        if (p == db_.postlist_end(t)) break;
-        if (*p == did && seen[k].insert(kb::fold(surface)).second)
-          ranked_list[k].matched.push_back(surface);
-      }
-    }
+  // The words that matched, for "why", only for the results shown: the query's stems looked up in
+  // each text's stems (as ids), in index-term order. Reading the termlists of the shown documents
+  // instead (Enquire::get_matching_terms) took 40 % of a search.
+  struct query_word {
+    std::uint32_t id;
+    const std::string* surface;  // the user's word
+    std::string folded;          // to name "Lening" and "lening" once
+  };
+  std::vector<query_word> query_ids;
+  for (const auto& r : ranked_list) stems_of(*r.inst);  // assigns ids to every shown text's stems
+  for (const auto& [t, surface] : term_surface)
+    if (auto id = stem_ids_.find(t.substr(1)); id != stem_ids_.end())
+      query_ids.push_back({id->second, &surface, kb::fold(surface)});
+  for (auto& r : ranked_list) {
+    const auto& all = stems_of(*r.inst).all;
+    std::set<std::string_view> seen;
+    for (const auto& q : query_ids)
+      if (std::binary_search(all.begin(), all.end(), q.id) && seen.insert(q.folded).second)
+        r.matched.push_back(*q.surface);
   }
-
-  // The question's stems as sentence ids: looked up, never added, so that questions do not grow
-  // the table; a stem that no shown sentence has cannot pick a snippet anyway.
-  for (const auto& r : ranked_list) sentences_of(*r.inst);
+  // The question's stems as ids for the snippet: looked up, never added, so that questions do
+  // not grow the table; a stem that no shown text has cannot pick a snippet anyway.
   std::vector<std::uint32_t> stem_ids;
   for (const auto& s : query_stems)
     if (auto id = stem_ids_.find(s); id != stem_ids_.end()) stem_ids.push_back(id->second);

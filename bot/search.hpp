@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <boost/json/object.hpp>
@@ -52,7 +53,7 @@ struct search_result {
   std::optional<std::string> did_you_mean;  ///< the question with unknown words corrected
   std::optional<named_place> place;
   std::vector<match> matches;
-  std::string query_description;  ///< the Xapian query, for `ask --explain`
+  std::string query_description;  ///< the Xapian query, when searcher::describe_queries is on
 };
 
 /// JSON shape of `ask --json`: {"question","did_you_mean","matches":[{"id","title","kind",
@@ -70,6 +71,9 @@ class searcher {
                        const std::optional<named_place>& known_place = std::nullopt,
                        const preferences* prefs = nullptr);
   const indexer::snapshot& snap() const { return *snap_; }
+  /// Fill search_result::query_description (for `ask --explain`); off by default, as building
+  /// the text costs time on every search.
+  void describe_queries(bool on) { describe_ = on; }
 
  private:
   struct slot;
@@ -82,24 +86,38 @@ class searcher {
                                               std::optional<std::string>& corrected,
                                               std::string_view question);
   std::optional<named_place> find_place(const std::vector<indexer::word>& words) const;
-  bool named_by(const kb::instrument& inst, const std::vector<indexer::word>& words) const;
+  /// `query_stems`: the stems and compound-part stems of the question's content words.
+  bool named_by(const kb::instrument& inst, const std::set<std::string>& query_stems) const;
+  const kb::instrument* instrument_of(Xapian::docid did);
   double region_factor(const kb::instrument& inst, const std::optional<named_place>& p) const;
   struct sentence {
     std::string text;
     std::vector<std::uint32_t> stems;  ///< ids in stem_ids_, sorted, unique
   };
-  const std::vector<sentence>& sentences_of(const kb::instrument& inst);
+  /// What a query needs of a shown instrument's text, analysed once.
+  struct text_stems {
+    std::vector<std::uint32_t> all;   ///< every stem of every field, as ids, sorted, unique
+    std::vector<sentence> sentences;  ///< of the body, for the snippet
+  };
+  const text_stems& stems_of(const kb::instrument& inst);
+  std::uint64_t term_freq(const std::string& term);
   /// `stems`: ids in stem_ids_, sorted, unique.
   std::string best_sentence(const kb::instrument& inst, const std::vector<std::uint32_t>& stems);
   std::uint32_t stem_id(const std::string& stem);
 
   std::shared_ptr<const indexer::snapshot> snap_;
+  bool describe_ = false;
   Xapian::Database db_;
   indexer::analyzer analyzer_;
   std::map<std::string, std::vector<synonym_alt>> synonyms_;  ///< folded phrase -> alternatives
   std::size_t longest_synonym_ = 1;                           ///< in words
   std::map<const kb::instrument*, std::set<std::string>> name_stems_;
-  std::map<const kb::instrument*, std::vector<sentence>> sentences_;  ///< filled lazily
+  std::unordered_set<std::string> place_first_words_;  ///< first word of every place name
+  std::size_t longest_place_ = 1;                      ///< in words
+  std::unordered_map<Xapian::docid, const kb::instrument*> by_docid_;  ///< filled lazily
+  std::unordered_map<const kb::instrument*, text_stems> texts_;        ///< filled lazily
+  std::unordered_map<std::string, std::uint64_t> term_freqs_;          ///< a cache of get_termfreq
+  std::unordered_map<std::string, std::string> province_words_;        ///< folded word -> provincie
   /// Sentences keep their stems as small ids: picking a snippet then intersects sorted integer
   /// lists instead of looking strings up in sets (it was a fifth of a search's time).
   std::unordered_map<std::string, std::uint32_t> stem_ids_;

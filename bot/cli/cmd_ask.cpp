@@ -115,7 +115,10 @@ int run_ask(const std::vector<std::string>& argv) {
   start.profile.derive(corpus.fields, corpus.places, kb::date::today());
 
   std::unique_ptr<searcher> explainer;
-  if (a.flag("explain")) explainer = std::make_unique<searcher>(snap);
+  if (a.flag("explain")) {
+    explainer = std::make_unique<searcher>(snap);
+    explainer->describe_queries(true);
+  }
   auto answer = [&](conversation& c, const std::string& q) {
     if (explainer) std::cerr << explainer->search(q, limit).query_description << "\n";
     auto out = adv.ask(c, q, limit);

@@ -84,6 +84,63 @@ TEST_F(Search, RegionalSchemeBoostedForItsRegion) {
   EXPECT_TRUE(boosted);
 }
 
+TEST_F(Search, ATownIsARegionNotASearchWord) {
+  // "Haaksbergen" is used for the region rules only: not as a word, nor split into "haak" and
+  // "bergen".
+  auto r = searcher_->search("advies over robotisering in Haaksbergen", 5);
+  ASSERT_TRUE(r.place);
+  EXPECT_EQ(r.place->gemeente, "haaksbergen");
+  ASSERT_FALSE(r.matches.empty());
+  for (const auto& m : r.matches)
+    for (const auto& w : m.why)
+      if (w.rfind("Past bij uw woorden", 0) == 0)
+        EXPECT_EQ(w.find("Haaksbergen"), std::string::npos) << w;
+  searcher_->describe_queries(true);
+  auto d = searcher_->search("advies over robotisering in Haaksbergen", 5).query_description;
+  searcher_->describe_queries(false);
+  EXPECT_EQ(d.find("haak"), std::string::npos) << d;
+  EXPECT_EQ(d.find("berg"), std::string::npos) << d;
+}
+
+TEST_F(Search, ExpiredSchemeDescribedWithoutItsNameIsShownAndMarked) {
+  // The Tante Agaath-regeling (expired) described by what it did, without its name.
+  auto r = searcher_->search(
+      "bestaat er nog belastingvoordeel voor familie en vrienden die een starter geld lenen", 3);
+  auto it = std::find_if(r.matches.begin(), r.matches.end(),
+                         [](const bot::match& m) { return m.inst->id == "tante-agaath"; });
+  ASSERT_NE(it, r.matches.end());
+  bool marked = false, described = false;
+  for (const auto& w : it->why) {
+    marked |= w.find("verlopen") != std::string::npos;
+    described |= w.find("beschrijft") != std::string::npos;
+  }
+  EXPECT_TRUE(marked);
+  EXPECT_TRUE(described);
+}
+
+TEST_F(Search, APhraseSynonymEatsItsWords) {
+  // "bank wil niet" searches for being turned down, not for "bank" alone.
+  searcher_->describe_queries(true);
+  auto d = searcher_->search("de bank wil niet", 3).query_description;
+  searcher_->describe_queries(false);
+  EXPECT_NE(d.find("Zafgewez"), std::string::npos) << d;
+  EXPECT_EQ(d.find("Zbank SYNONYM"), std::string::npos) << d;
+}
+
+TEST_F(Search, WordsInMostTextsStillFindSomethingAlone) {
+  // Words found in more than half of the texts are left out only while two others remain.
+  EXPECT_FALSE(searcher_->search("kosten", 3).matches.empty());
+  EXPECT_FALSE(searcher_->search("bedrijf", 3).matches.empty());
+}
+
+TEST_F(Search, WhyNamesTheMatchedWords) {
+  auto r = searcher_->search("borgstelling voor een banklening", 3);
+  ASSERT_FALSE(r.matches.empty());
+  ASSERT_FALSE(r.matches[0].why.empty());
+  EXPECT_EQ(r.matches[0].why[0].rfind("Past bij uw woorden: ", 0), 0u) << r.matches[0].why[0];
+  EXPECT_NE(r.matches[0].why[0].find("borgstelling"), std::string::npos) << r.matches[0].why[0];
+}
+
 TEST_F(Search, PlainWordsAreNotPlaces) {
   EXPECT_FALSE(searcher_->search("wat is de beste lening", 3).place);  // "best" is a gemeente too
 }

@@ -142,6 +142,20 @@ TEST(Analysis, StopWordsAreMarked) {
   EXPECT_FALSE(indexer::is_stopword("lening"));
 }
 
+TEST(Analysis, AmountWordsWithoutDigitsAreAmounts) {
+  // "een paar ton" names a size, not a topic: "ton" must not meet "ton CO2" or "honderdduizend".
+  indexer::analyzer an(lex());
+  for (const char* text : {"een paar ton", "anderhalve mille", "een miljoen"}) {
+    auto w = an.analyze(text);
+    ASSERT_FALSE(w.empty()) << text;
+    EXPECT_TRUE(w.back().number) << text;
+    EXPECT_TRUE(w.back().stem.empty()) << text;
+  }
+  auto w = an.analyze("tonijn");  // only the whole word is an amount
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_FALSE(w[0].number);
+}
+
 TEST(Analysis, SignatureNamesTheSettings) {
   auto s = indexer::analysis_signature(*lex());
   EXPECT_NE(s.find("stem=dutch"), std::string::npos);
