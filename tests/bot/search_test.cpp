@@ -93,8 +93,9 @@ TEST_F(Search, ATownIsARegionNotASearchWord) {
   ASSERT_FALSE(r.matches.empty());
   for (const auto& m : r.matches)
     for (const auto& w : m.why)
-      if (w.rfind("Past bij uw woorden", 0) == 0)
+      if (w.rfind("Past bij uw woorden", 0) == 0) {
         EXPECT_EQ(w.find("Haaksbergen"), std::string::npos) << w;
+      }
   searcher_->describe_queries(true);
   auto d = searcher_->search("advies over robotisering in Haaksbergen", 5).query_description;
   searcher_->describe_queries(false);
