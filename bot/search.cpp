@@ -22,7 +22,7 @@ constexpr double on_topic_share = 0.5;     // a region boost needs half the best
 constexpr std::size_t candidates = 40;     // ranked by BM25 before the rules re-rank them
 constexpr double bm25_k1 = 5.0, bm25_b = 0.75;
 constexpr double common_share = 0.5;           // a word in more of the texts than this is left out
-constexpr Xapian::termcount elite_terms = 20;  // at most this many query words decide
+constexpr Xapian::termcount elite_terms = 12;  // at most this many query words decide
 constexpr double phase_boost = 1.2;     // the instrument serves the phase of the user's purpose
 constexpr double amount_penalty = 0.6;  // the amount asked is far outside the instrument's range
 constexpr double ineligible_penalty = 0.5;  // the profile fails one of its conditions
