@@ -16,6 +16,7 @@ constexpr double number_weight = 0.3;      // an amount in the question rarely n
 constexpr double region_boost = 1.25;      // a regional scheme for the place the user named
 constexpr double region_penalty = 0.5;     // a regional scheme for somewhere else
 constexpr double expired_penalty = 0.3;    // verlopen, and not asked for by name
+constexpr double kind_boost = 1.25;        // the instrument is the kind the question asks for
 constexpr double named_boost = 1.5;        // the question names this instrument
 constexpr double described_margin = 1.25;  // an expired scheme this far ahead is what was asked
 constexpr double on_topic_share = 0.5;     // a region boost needs half the best BM25 weight
@@ -26,6 +27,25 @@ constexpr Xapian::termcount elite_terms = 12;  // at most this many query words 
 constexpr double phase_boost = 1.2;     // the instrument serves the phase of the user's purpose
 constexpr double amount_penalty = 0.6;  // the amount asked is far outside the instrument's range
 constexpr double ineligible_penalty = 0.5;  // the profile fails one of its conditions
+
+/// Words that ask for a kind of instrument (soort): "is er een lening", "welke subsidie".
+const std::pair<const char*, const char*> kind_words[] = {{"lening", "lening"},
+                                                          {"lenen", "lening"},
+                                                          {"krediet", "lening"},
+                                                          {"geldlening", "lening"},
+                                                          {"subsidie", "subsidie"},
+                                                          {"garantie", "garantie"},
+                                                          {"borgstelling", "garantie"},
+                                                          {"borg", "garantie"},
+                                                          {"fiscaal", "fiscaal"},
+                                                          {"belastingvoordeel", "fiscaal"},
+                                                          {"aftrek", "fiscaal"},
+                                                          {"participatie", "participatie"},
+                                                          {"investeerder", "participatie"},
+                                                          {"risicokapitaal", "participatie"},
+                                                          {"voucher", "voucher"},
+                                                          {"advies", "advies"},
+                                                          {"crowdfunding", "crowdfunding"}};
 
 const char* const location_cues[] = {"in",       "uit",  "te",    "bij",       "gemeente", "regio",
                                      "omgeving", "rond", "buurt", "vestiging", "gevestigd"};
@@ -135,6 +155,8 @@ searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
           (title_count[s] <= 2 && db_.get_termfreq("Z" + s) <= 3 && !common_words.count(s)) ||
           (title_count[s] >= 2 && title_count[s] == expired_count[s]))
         name_stems_[inst].insert(s);
+  for (const auto& [word, kind] : kind_words)
+    for (const auto& w : analyzer_.analyze(word)) kind_stems_.emplace(w.stem, kind);
   if (const kb::field_def* f = snap_->corpus.fields.find("provincie"))
     for (const auto& c : f->choices)
       for (const auto& kw : c.words) province_words_.emplace(kb::fold(kw), c.value);
@@ -362,10 +384,13 @@ search_result searcher::search(std::string_view question, std::size_t limit,
           own.push_back(term(words[k].stem, words[k].surface));
       }
       std::vector<Xapian::Query> alts, rare_alts;
+      bool own_common = false;  // the user's own word is in most texts: so is what it means
       auto add_alt = [&](std::vector<Xapian::Query> terms, const std::vector<std::string>& stems) {
         Xapian::Query q(Xapian::Query::OP_AND, terms.begin(), terms.end());
         alts.push_back(q);
-        if (!std::all_of(stems.begin(), stems.end(), common)) rare_alts.push_back(q);
+        bool is_common = std::all_of(stems.begin(), stems.end(), common);
+        if (alts.size() == 1 && (n == 1 || own.size() >= 2)) own_common = is_common;
+        if (!is_common) rare_alts.push_back(q);
       };
       // A phrase "eats" its words (docs/corpus.md): "bank wil niet" must not search for "bank"
       // alone. A one-word key and a phrase of two or more content words ("zakelijke lening")
@@ -382,7 +407,7 @@ search_result searcher::search(std::string_view question, std::size_t limit,
         add_alt(terms, alt.stems);
       }
       slots.emplace_back(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end());
-      if (!rare_alts.empty())
+      if (!rare_alts.empty() && !own_common)
         focused.emplace_back(Xapian::Query::OP_SYNONYM, rare_alts.begin(), rare_alts.end());
     }
     if (matched) {
@@ -457,6 +482,11 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     content_stems.insert(w.stem);
     content_stems.insert(w.part_stems.begin(), w.part_stems.end());
   }
+  // The kinds of instrument the question asks for ("een lening", "subsidie").
+  std::set<std::string> kinds;
+  for (const auto& w : words)
+    if (!w.stop && !w.number)
+      if (auto k = kind_stems_.find(w.stem); k != kind_stems_.end()) kinds.insert(k->second);
   double best_open = 0;  // the best score of a scheme that can still be used
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const kb::instrument* inst = instrument_of(*it);
@@ -466,6 +496,7 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     double rf = region_factor(*inst, res.place);
     if (rf < 1.0 || r.score >= on_topic_share * top_weight) r.score *= rf;
     if (r.named) r.score *= named_boost;
+    if (kinds.count(inst->kind)) r.score *= kind_boost;
     if (prefs) r.score *= preference_factor(*inst, *prefs);
     if (!inst->expired()) best_open = std::max(best_open, r.score);
     ranked_list.push_back(std::move(r));

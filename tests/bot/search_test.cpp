@@ -142,6 +142,21 @@ TEST_F(Search, WhyNamesTheMatchedWords) {
   EXPECT_NE(r.matches[0].why[0].find("borgstelling"), std::string::npos) << r.matches[0].why[0];
 }
 
+TEST_F(Search, TheKindAskedForComesFirst) {
+  // The same topic, asked as a subsidy or as a guarantee: the kind named leads.
+  struct kind_case {
+    const char* question;
+    const char* kind;
+  };
+  for (const auto& c : {kind_case{"subsidie om mijn pand te verduurzamen", "subsidie"},
+                        kind_case{"garantie om mijn pand te verduurzamen", "garantie"},
+                        kind_case{"een voucher voor advies", "voucher"}}) {
+    auto r = searcher_->search(c.question, 3);
+    ASSERT_FALSE(r.matches.empty()) << c.question;
+    EXPECT_EQ(r.matches[0].inst->kind, c.kind) << c.question << ": " << r.matches[0].inst->id;
+  }
+}
+
 TEST_F(Search, PlainWordsAreNotPlaces) {
   EXPECT_FALSE(searcher_->search("wat is de beste lening", 3).place);  // "best" is a gemeente too
 }
