@@ -114,10 +114,17 @@ searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
       for (std::size_t j = 0; j < e.phrases.size(); ++j) {
         if (i == j) continue;
         auto alt = stems_of(e.phrases[j]);
-        if (!alt.stems.empty()) synonyms_[keys[i]].push_back(std::move(alt));
+        // "verduurzamen" and "verduurzaming" share a stem: each alternative once, and never the
+        // key itself (every extra term is one more posting list to walk).
+        auto& alts = synonyms_[keys[i]];
+        bool dup = alt.stems.empty() || kb::join(alt.stems, " ") == keys[i] ||
+                   std::any_of(alts.begin(), alts.end(),
+                               [&](const synonym_alt& a) { return a.stems == alt.stems; });
+        if (!dup) alts.push_back(std::move(alt));
       }
     }
   }
+  std::erase_if(synonyms_, [](const auto& e) { return e.second.empty(); });
   // Distinctive title words name an instrument ("tozo", "qredits", "wbso"); a word found only in
   // the titles of expired schemes names that family ("corona").
   std::map<const kb::instrument*, std::set<std::string>> stems;
