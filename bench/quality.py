@@ -30,6 +30,9 @@ CORPUS = REPO / "corpus"
 QUESTION_SETS = [
     ("toetsvragen", REPO / "corpus" / "toetsvragen.tsv"),
     ("variatie", REPO / "tests" / "data" / "vragen-variatie.tsv"),
+    # Written last, by someone who saw neither the other sets nor the answers: a check on how
+    # well the tuning on the two sets above generalises. Measured, never tuned on.
+    ("controle", REPO / "tests" / "data" / "vragen-controle.tsv"),
 ]
 SYSTEMS = ["finwijzer", "xapian", "postgres"]
 LIMIT = 10  # results asked from every system; MRR looks at this many

@@ -11,16 +11,16 @@ namespace bot {
 
 namespace {
 
-constexpr double part_weight = 0.6;        // a compound's parts count less than the whole word
-constexpr double number_weight = 0.3;      // an amount in the question rarely names an instrument
-constexpr double region_boost = 1.25;      // a regional scheme for the place the user named
-constexpr double region_penalty = 0.5;     // a regional scheme for somewhere else
-constexpr double expired_penalty = 0.3;    // verlopen, and not asked for by name
-constexpr double kind_boost = 1.25;        // the instrument is the kind the question asks for
-constexpr double named_boost = 1.5;        // the question names this instrument
-constexpr double described_margin = 1.25;  // an expired scheme this far ahead is what was asked
-constexpr double on_topic_share = 0.5;     // a region boost needs half the best BM25 weight
-constexpr std::size_t candidates = 40;     // ranked by BM25 before the rules re-rank them
+constexpr double part_weight = 0.6;       // a compound's parts count less than the whole word
+constexpr double number_weight = 0.3;     // an amount in the question rarely names an instrument
+constexpr double region_boost = 1.25;     // a regional scheme for the place the user named
+constexpr double region_penalty = 0.5;    // a regional scheme for somewhere else
+constexpr double expired_penalty = 0.3;   // verlopen, and not asked for by name
+constexpr double kind_boost = 1.25;       // the instrument is the kind the question asks for
+constexpr double named_boost = 1.5;       // the question names this instrument
+constexpr double described_margin = 2.0;  // twice the best open score: the question describes it
+constexpr double on_topic_share = 0.5;    // a region boost needs half the best BM25 weight
+constexpr std::size_t candidates = 40;    // ranked by BM25 before the rules re-rank them
 constexpr double bm25_k1 = 5.0, bm25_b = 0.75;
 constexpr double common_share = 0.5;           // a word in more of the texts than this is left out
 constexpr Xapian::termcount elite_terms = 12;  // at most this many query words decide
@@ -491,9 +491,13 @@ search_result searcher::search(std::string_view question, std::size_t limit,
   }
   // The kinds of instrument the question asks for ("een lening", "subsidie").
   std::set<std::string> kinds;
-  for (const auto& w : words)
-    if (!w.stop && !w.number)
-      if (auto k = kind_stems_.find(w.stem); k != kind_stems_.end()) kinds.insert(k->second);
+  // The head of a Dutch compound is its last part: a "zonnestroomsubsidie" is a subsidie.
+  for (const auto& w : words) {
+    if (w.stop || w.number) continue;
+    const std::string& head = w.part_stems.empty() ? w.stem : w.part_stems.back();
+    if (auto k = kind_stems_.find(head); k != kind_stems_.end()) kinds.insert(k->second);
+    if (auto k = kind_stems_.find(w.stem); k != kind_stems_.end()) kinds.insert(k->second);
+  }
   double best_open = 0;  // the best score of a scheme that can still be used
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const kb::instrument* inst = instrument_of(*it);

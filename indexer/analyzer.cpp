@@ -26,7 +26,7 @@ std::string lowercase(const std::string& s) {
 }  // namespace
 
 std::string analysis_signature(const lexicon& lex) {
-  return "format=1;tokenizer=icu-nl;fold=nfkc-cf-nomarks;stop=snowball-nl+chat2;amount-words;"
+  return "format=1;tokenizer=icu-nl;fold=nfkc-cf-nomarks;stop=snowball-nl+chat2;amount-words-stop;"
          "lemma=hunspell-nl;stem=dutch;decompound=wdutch+corpus,min4,whole11;lexicon=" +
          std::to_string(lex.size());
 }
@@ -124,8 +124,11 @@ std::vector<word> analyzer::analyze(std::string_view text) {
     }
     // "een paar ton", "anderhalve mille": an amount without digits. It names a size, not a
     // topic ("ton" would find "ton CO2"); the advisor reads the amount from the text itself.
+    // Marked as a stop word too: it is neither indexed nor searched ("ton" must not find the
+    // "ton CO2" of one text).
     if (t.text.size() > 1 && amount_multiplier(t.text) > 0) {
       w.number = true;
+      w.stop = true;
       out.push_back(std::move(w));
       continue;
     }

@@ -125,6 +125,15 @@ std::vector<std::string> decompounder::split_unknown(std::string_view folded) co
   std::vector<std::string> parts;
   if (folded.find('-') != std::string_view::npos || folded.size() < min_part + 3) return parts;
   if (!split_into(folded, parts, 0, 3)) parts.clear();
+  if (!parts.empty()) return parts;
+  // A separable verb the word list lacks: "meeinvesteren" is "investeren", "terugbetalen" is
+  // "betalen". The particle carries no topic, so only the verb remains.
+  for (std::string_view particle : {"mee", "terug", "samen", "door", "over", "voor", "weg", "bij",
+                                    "toe", "uit", "aan", "af", "op", "in", "na", "om"}) {
+    if (!folded.starts_with(particle)) continue;
+    std::string_view verb = folded.substr(particle.size());
+    if (verb.size() >= min_part + 2 && lex_.contains(verb)) return {std::string(verb)};
+  }
   return parts;
 }
 

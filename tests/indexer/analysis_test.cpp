@@ -149,6 +149,7 @@ TEST(Analysis, AmountWordsWithoutDigitsAreAmounts) {
     auto w = an.analyze(text);
     ASSERT_FALSE(w.empty()) << text;
     EXPECT_TRUE(w.back().number) << text;
+    EXPECT_TRUE(w.back().stop) << text;  // neither indexed nor searched
     EXPECT_TRUE(w.back().stem.empty()) << text;
   }
   auto w = an.analyze("tonijn");  // only the whole word is an amount

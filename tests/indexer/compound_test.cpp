@@ -41,4 +41,18 @@ INSTANTIATE_TEST_SUITE_P(
                     split_case{"lening", {}}, split_case{"overijssel", {}},
                     split_case{"qwertyuiopasdf", {}}, split_case{"", {}}));
 
+class UnknownWords : public testing::TestWithParam<split_case> {};
+
+TEST_P(UnknownWords, SplitEagerly) {
+  indexer::decompounder d(lex());
+  EXPECT_EQ(d.split_unknown(GetParam().word), GetParam().parts) << GetParam().word;
+}
+
+// For query words the index does not know: tails of 3 letters, and separable verbs.
+INSTANTIATE_TEST_SUITE_P(Table, UnknownWords,
+                         testing::Values(split_case{"bedrijfshal", {"bedrijf", "hal"}},
+                                         split_case{"meeinvesteren", {"investeren"}},
+                                         split_case{"terugbetalen", {"terug", "betalen"}},
+                                         split_case{"qwertyuiopasdf", {}}));
+
 }  // namespace
