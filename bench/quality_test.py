@@ -106,6 +106,13 @@ class ReaderTest(unittest.TestCase):
             self.assertGreater(len(qs), 50, name)
             self.assertTrue(all(q.expected and q.text and q.kind for q in qs), name)
 
+    def test_expected_ids_are_instruments(self):
+        ids = {p.stem for p in (quality.CORPUS / "instrumenten").glob("*.md")}
+        for name, path in quality.QUESTION_SETS:
+            for q in quality.read_questions(path):
+                for e in q.expected:
+                    self.assertIn(e, ids, f"{path.name}:{q.line}: unknown id {e}")
+
 
 class PostgresScriptTest(unittest.TestCase):
     def test_copy_escape(self):
