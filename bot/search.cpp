@@ -11,16 +11,17 @@ namespace bot {
 
 namespace {
 
-constexpr double part_weight = 0.6;       // a compound's parts count less than the whole word
-constexpr double number_weight = 0.3;     // an amount in the question rarely names an instrument
-constexpr double region_boost = 1.25;     // a regional scheme for the place the user named
-constexpr double region_penalty = 0.5;    // a regional scheme for somewhere else
-constexpr double expired_penalty = 0.3;   // verlopen, and not asked for by name
-constexpr double kind_boost = 1.25;       // the instrument is the kind the question asks for
-constexpr double named_boost = 1.5;       // the question names this instrument
-constexpr double described_margin = 2.0;  // twice the best open score: the question describes it
-constexpr double on_topic_share = 0.5;    // a region boost needs half the best BM25 weight
-constexpr std::size_t candidates = 40;    // ranked by BM25 before the rules re-rank them
+constexpr double part_weight = 0.6;         // a compound's parts count less than the whole word
+constexpr double number_weight = 0.3;       // an amount in the question rarely names an instrument
+constexpr double region_boost = 1.25;       // a regional scheme for the place the user named
+constexpr double region_penalty = 0.5;      // a regional scheme for somewhere else
+constexpr double expired_penalty = 0.3;     // verlopen, and not asked for by name
+constexpr double kind_boost = 1.25;         // the instrument is the kind the question asks for
+constexpr double named_boost = 1.5;         // the question names this instrument
+constexpr double described_margin = 1.5;    // this far above the best open score, an expired
+constexpr double described_coverage = 0.5;  // scheme with half the words is what was described
+constexpr double on_topic_share = 0.5;      // a region boost needs half the best BM25 weight
+constexpr std::size_t candidates = 40;      // ranked by BM25 before the rules re-rank them
 constexpr double bm25_k1 = 5.0, bm25_b = 0.75;
 constexpr double common_share = 0.5;           // a word in more of the texts than this is left out
 constexpr Xapian::termcount elite_terms = 12;  // at most this many query words decide
@@ -515,9 +516,25 @@ search_result searcher::search(std::string_view question, std::size_t limit,
   // Expired schemes come after the others unless the question names them, or describes one so
   // well that it beats every open scheme by a margin ("familie die een starter geld leent en
   // daar belastingvoordeel op kreeg" is the Tante Agaath-regeling without its name).
+  // It must also have most of the question's words: a short or vague question matched by one
+  // word of an expired text does not describe it.
+  auto coverage = [&](const kb::instrument& inst) {
+    const auto& all = stems_of(inst).all;
+    std::size_t hit = 0;
+    for (const auto& q : slots) {
+      for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t) {
+        auto id = (*t)[0] == 'Z' ? stem_ids_.find((*t).substr(1)) : stem_ids_.end();
+        if (id != stem_ids_.end() && std::binary_search(all.begin(), all.end(), id->second)) {
+          ++hit;
+          break;
+        }
+      }
+    }
+    return slots.empty() ? 0.0 : double(hit) / double(slots.size());
+  };
   for (auto& r : ranked_list) {
     if (!r.inst->expired() || r.named) continue;
-    if (r.score >= described_margin * best_open)
+    if (r.score >= described_margin * best_open && coverage(*r.inst) >= described_coverage)
       r.named = r.described = true;
     else
       r.score *= expired_penalty;
