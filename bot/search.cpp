@@ -516,7 +516,7 @@ search_result searcher::search(std::string_view question, std::size_t limit,
   // Expired schemes come after the others unless the question names them, or describes one so
   // well that it beats every open scheme by a margin ("familie die een starter geld leent en
   // daar belastingvoordeel op kreeg" is the Tante Agaath-regeling without its name).
-  // It must also have most of the question's words: a short or vague question matched by one
+  // It must also have half of the question's words: a short or vague question matched by one
   // word of an expired text does not describe it.
   auto coverage = [&](const kb::instrument& inst) {
     const auto& all = stems_of(inst).all;
