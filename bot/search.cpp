@@ -16,6 +16,7 @@ constexpr double number_weight = 0.3;       // an amount in the question rarely 
 constexpr double region_boost = 1.25;       // a regional scheme for the place the user named
 constexpr double region_penalty = 0.5;      // a regional scheme for somewhere else
 constexpr double expired_penalty = 0.3;     // verlopen, and not asked for by name
+constexpr double asking_weight = 1.5;       // a word of the asking sentence of a long message
 constexpr double kind_boost = 1.25;         // the instrument is the kind the question asks for
 constexpr double named_boost = 1.5;         // the question names this instrument
 constexpr double described_margin = 1.5;    // this far above the best open score, an expired
@@ -54,6 +55,24 @@ const char* const location_cues[] = {"in",       "uit",  "te",    "bij",       "
 bool is_cue(const std::string& w) {
   return std::any_of(std::begin(location_cues), std::end(location_cues),
                      [&](const char* c) { return w == c; });
+}
+
+/// The sentences of a message: split after '?', '!' and after a '.' that ends a word (not the
+/// '.' of "40.000" or "1.5").
+std::vector<std::string_view> split_sentences(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool end = c == '?' || c == '!' ||
+               (c == '.' && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n'));
+    if (!end) continue;
+    if (kb::trim(text.substr(start, i + 1 - start)).size() > 1)
+      out.push_back(text.substr(start, i + 1 - start));
+    start = i + 1;
+  }
+  if (!kb::trim(text.substr(start)).empty()) out.push_back(text.substr(start));
+  return out;
 }
 
 bool capitalised(const std::string& s) {
@@ -358,7 +377,26 @@ search_result searcher::search(std::string_view question, std::size_t limit,
                                const preferences* prefs) {
   search_result res;
   res.question = std::string(question);
-  auto words = correct_spelling(analyzer_.analyze(question), res.did_you_mean, question);
+  // A long message tells its story first and asks after: the words of the sentence that asks
+  // (the last one with a '?', else the last one) weigh more than the story around them.
+  std::vector<indexer::word> analysed;
+  std::vector<bool> asking;  // per word: in the asking sentence of a message of several
+  {
+    auto sentences = split_sentences(question);
+    std::size_t ask = sentences.empty() ? 0 : sentences.size() - 1;
+    for (std::size_t k = 0; k < sentences.size(); ++k)
+      if (sentences[k].find('?') != std::string_view::npos) ask = k;
+    for (std::size_t k = 0; k < sentences.size(); ++k)
+      for (auto& w : analyzer_.analyze(sentences[k])) {
+        w.position = static_cast<unsigned>(analysed.size());
+        analysed.push_back(std::move(w));
+        asking.push_back(sentences.size() > 1 && k == ask);
+      }
+  }
+  auto words = correct_spelling(std::move(analysed), res.did_you_mean, question);
+  auto weigh = [&](Xapian::Query q, std::size_t at) {
+    return asking[at] ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, asking_weight) : q;
+  };
   res.place = find_place(words);
   if (!res.place) res.place = known_place;
 
@@ -414,9 +452,10 @@ search_result searcher::search(std::string_view question, std::size_t limit,
         for (const auto& s : alt.stems) terms.push_back(term(s, surface));
         add_alt(terms, alt.stems);
       }
-      slots.emplace_back(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end());
+      slots.push_back(weigh(Xapian::Query(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end()), i));
       if (!rare_alts.empty() && !own_common)
-        focused.emplace_back(Xapian::Query::OP_SYNONYM, rare_alts.begin(), rare_alts.end());
+        focused.push_back(
+            weigh(Xapian::Query(Xapian::Query::OP_SYNONYM, rare_alts.begin(), rare_alts.end()), i));
     }
     if (matched) {
       i += matched;
@@ -452,10 +491,10 @@ search_result searcher::search(std::string_view question, std::size_t limit,
       return std::optional<Xapian::Query>(whole ? Xapian::Query(Xapian::Query::OP_OR, *whole, p)
                                                 : p);
     };
-    slots.push_back(*with_parts(q, parts));
+    slots.push_back(weigh(*with_parts(q, parts), i - 1));
     auto rare =
         with_parts(common(w.stem) ? std::nullopt : std::optional<Xapian::Query>(q), rare_parts);
-    if (rare) focused.push_back(*rare);
+    if (rare) focused.push_back(weigh(*rare, i - 1));
   }
   if (slots.empty()) return res;
   if (focused.size() >= 2) slots = std::move(focused);

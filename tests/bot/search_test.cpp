@@ -157,6 +157,24 @@ TEST_F(Search, TheKindAskedForComesFirst) {
   }
 }
 
+TEST_F(Search, TheAskingSentenceOfALongMessageWeighsMore) {
+  searcher_->describe_queries(true);
+  auto story = searcher_->search(
+      "Wij hebben een bakkerij in het dorp. Is er een subsidie voor zonnepanelen?", 3);
+  auto single = searcher_->search("subsidie voor zonnepanelen bij een bakkerij", 3);
+  auto decimals = searcher_->search("een lening van 40.000 euro of 1.5 ton", 3);
+  searcher_->describe_queries(false);
+  // "zonnepanelen" is in the asking sentence, "bakkerij" in the story before it.
+  EXPECT_NE(story.query_description.find("1.5 * (Zzonnepanel"), std::string::npos)
+      << story.query_description;
+  EXPECT_EQ(story.query_description.find("1.5 * Zbakkerij"), std::string::npos)
+      << story.query_description;
+  // One sentence, or only the '.' of a number: nothing weighs more.
+  EXPECT_EQ(single.query_description.find("1.5 *"), std::string::npos) << single.query_description;
+  EXPECT_EQ(decimals.query_description.find("1.5 *"), std::string::npos)
+      << decimals.query_description;
+}
+
 TEST_F(Search, PlainWordsAreNotPlaces) {
   EXPECT_FALSE(searcher_->search("wat is de beste lening", 3).place);  // "best" is a gemeente too
 }
