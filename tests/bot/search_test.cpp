@@ -21,6 +21,13 @@ class Search : public testing::Test {
     auto ids = top(q, n);
     return std::find(ids.begin(), ids.end(), id) != ids.end();
   }
+  /// The Xapian query a question becomes (as `ask --explain` prints it).
+  static std::string query_of(const std::string& q) {
+    searcher_->describe_queries(true);
+    auto d = searcher_->search(q, 3).query_description;
+    searcher_->describe_queries(false);
+    return d;
+  }
   static bot::searcher* searcher_;
 };
 bot::searcher* Search::searcher_ = nullptr;
@@ -96,9 +103,7 @@ TEST_F(Search, ATownIsARegionNotASearchWord) {
       if (w.rfind("Past bij uw woorden", 0) == 0) {
         EXPECT_EQ(w.find("Haaksbergen"), std::string::npos) << w;
       }
-  searcher_->describe_queries(true);
-  auto d = searcher_->search("advies over robotisering in Haaksbergen", 5).query_description;
-  searcher_->describe_queries(false);
+  auto d = query_of("advies over robotisering in Haaksbergen");
   EXPECT_EQ(d.find("haak"), std::string::npos) << d;
   EXPECT_EQ(d.find("berg"), std::string::npos) << d;
 }
@@ -121,9 +126,7 @@ TEST_F(Search, ExpiredSchemeDescribedWithoutItsNameIsShownAndMarked) {
 
 TEST_F(Search, APhraseSynonymEatsItsWords) {
   // "bank wil niet" searches for being turned down, not for "bank" alone.
-  searcher_->describe_queries(true);
-  auto d = searcher_->search("de bank wil niet", 3).query_description;
-  searcher_->describe_queries(false);
+  auto d = query_of("de bank wil niet");
   EXPECT_NE(d.find("Zafgewez"), std::string::npos) << d;
   EXPECT_EQ(d.find("Zbank SYNONYM"), std::string::npos) << d;
 }
