@@ -67,6 +67,12 @@ TEST_F(Search, SpellingCorrectsUnknownWordsOnly) {
   EXPECT_NE(r.did_you_mean->find("subsidie"), std::string::npos);
   EXPECT_FALSE(searcher_->search("subsidie voor zonnepanelen", 3).did_you_mean);
   EXPECT_FALSE(searcher_->search("lening voor een bakkerij", 3).did_you_mean);  // correct Dutch
+  // A compound of dictionary words with a known head is not a typo; one whose head is a typo
+  // that happens to be a word ("boord") is.
+  EXPECT_FALSE(searcher_->search("lening voor een mestverwerkingsinstallatie", 3).did_you_mean);
+  auto typo = searcher_->search("ondernemersklankboord", 3);
+  ASSERT_TRUE(typo.did_you_mean);
+  EXPECT_NE(typo.did_you_mean->find("ondernemersklankbord"), std::string::npos);
 }
 
 TEST_F(Search, SynonymsAndInformalWords) {
