@@ -11,15 +11,17 @@ namespace bot {
 
 namespace {
 
-constexpr double part_weight = 0.6;         // a compound's parts count less than the whole word
-constexpr double number_weight = 0.3;       // an amount in the question rarely names an instrument
-constexpr double region_boost = 1.25;       // a regional scheme for the place the user named
-constexpr double region_penalty = 0.5;      // a regional scheme for somewhere else
-constexpr double expired_penalty = 0.3;     // verlopen, and not asked for by name
-constexpr double asking_weight = 1.5;       // a word of the asking sentence of a long message
-constexpr double kind_boost = 1.25;         // the instrument is the kind the question asks for
-constexpr double named_boost = 1.5;         // the question names this instrument
-constexpr double described_margin = 1.5;    // this far above the best open score, an expired
+constexpr double part_weight = 0.6;     // a compound's parts count less than the whole word
+constexpr double number_weight = 0.3;   // an amount in the question rarely names an instrument
+constexpr double region_boost = 1.25;   // a regional scheme for the place the user named
+constexpr double region_penalty = 0.5;  // a regional scheme for somewhere else
+constexpr double expired_penalty = 0.3;
+constexpr double closed_penalty = 0.85;   // gesloten: one that can be used today goes first     //
+                                          // verlopen, and not asked for by name
+constexpr double asking_weight = 1.5;     // a word of the asking sentence of a long message
+constexpr double kind_boost = 1.25;       // the instrument is the kind the question asks for
+constexpr double named_boost = 1.5;       // the question names this instrument
+constexpr double described_margin = 1.5;  // this far above the best open score, an expired
 constexpr double described_coverage = 0.5;  // scheme with half the words is what was described
 constexpr double on_topic_share = 0.5;      // a region boost needs half the best BM25 weight
 constexpr std::size_t candidates = 40;      // ranked by BM25 before the rules re-rank them
@@ -552,6 +554,7 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     if (rf < 1.0 || r.score >= on_topic_share * top_weight) r.score *= rf;
     if (r.named) r.score *= named_boost;
     if (kinds.count(inst->kind)) r.score *= kind_boost;
+    if (inst->status == "gesloten") r.score *= closed_penalty;
     if (prefs) r.score *= preference_factor(*inst, *prefs);
     if (!inst->expired()) best_open = std::max(best_open, r.score);
     ranked_list.push_back(std::move(r));
