@@ -113,8 +113,8 @@ class searcher {
   std::size_t longest_synonym_ = 1;                           ///< in words
   std::map<const kb::instrument*, std::set<std::string>> name_stems_;
   std::unordered_map<std::string, std::string> kind_stems_;  ///< stem -> soort it asks for
-  std::unordered_set<std::string> place_first_words_;  ///< first word of every place name
-  std::size_t longest_place_ = 1;                      ///< in words
+  std::unordered_set<std::string> place_first_words_;        ///< first word of every place name
+  std::size_t longest_place_ = 1;                            ///< in words
   std::unordered_map<Xapian::docid, const kb::instrument*> by_docid_;  ///< filled lazily
   std::unordered_map<const kb::instrument*, text_stems> texts_;        ///< filled lazily
   std::unordered_map<std::string, std::uint64_t> term_freqs_;          ///< a cache of get_termfreq
