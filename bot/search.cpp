@@ -117,9 +117,8 @@ double preference_factor(const kb::instrument& inst, const preferences& p) {
 searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
     : snap_(std::move(snap)), db_(snap_->db_path.string()), analyzer_(snap_->lex) {
   // Synonyms: every phrase of a group leads to the others; `a -> b` leads from a to b only.
-  auto stems_of = [&](const std::string& text) {
+  auto alt_of = [&](const std::string& text) {
     synonym_alt alt;
-    alt.text = text;
     for (const auto& w : analyzer_.analyze(text))
       if (!w.stop && !w.number) alt.stems.push_back(w.stem);
     return alt;
@@ -135,7 +134,7 @@ searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
       if (e.one_way && i > 0) break;
       for (std::size_t j = 0; j < e.phrases.size(); ++j) {
         if (i == j) continue;
-        auto alt = stems_of(e.phrases[j]);
+        auto alt = alt_of(e.phrases[j]);
         // "verduurzamen" and "verduurzaming" share a stem: each alternative once, and never the
         // key itself (every extra term is one more posting list to walk).
         auto& alts = synonyms_[keys[i]];
@@ -407,12 +406,11 @@ search_result searcher::search(std::string_view question, std::size_t limit,
   if (!res.place) res.place = known_place;
 
   std::vector<Xapian::Query> slots;
-  std::map<std::string, std::string> term_surface;  // for "why": index term -> user's word
-  std::set<std::string> query_stems;                // for the snippet
+  // Every term of the query -> the user's word, for "why" and the snippet.
+  std::map<std::string, std::string> term_surface;
   auto term = [&](const std::string& stem, const std::string& surface) {
     std::string t = "Z" + stem;
     term_surface.emplace(t, surface);
-    query_stems.insert(stem);
     return Xapian::Query(t);
   };
   // A word in more than half of all texts ("bedrijf", "kosten") says almost nothing about which
@@ -430,28 +428,27 @@ search_result searcher::search(std::string_view question, std::size_t limit,
       matched = n;
       std::string surface;
       std::vector<Xapian::Query> own;
+      std::vector<std::string> own_stems;
       for (std::size_t k = i; k < i + n; ++k) {
         surface += (k > i ? " " : "") + words[k].surface;
-        if (!words[k].stop && !words[k].number)
+        if (!words[k].stop && !words[k].number) {
           own.push_back(term(words[k].stem, words[k].surface));
+          own_stems.push_back(words[k].stem);
+        }
       }
       std::vector<Xapian::Query> alts, rare_alts;
-      bool own_common = false;  // the user's own word is in most texts: so is what it means
       auto add_alt = [&](std::vector<Xapian::Query> terms, const std::vector<std::string>& stems) {
         Xapian::Query q(Xapian::Query::OP_AND, terms.begin(), terms.end());
         alts.push_back(q);
-        bool is_common = std::all_of(stems.begin(), stems.end(), common);
-        if (alts.size() == 1 && (n == 1 || own.size() >= 2)) own_common = is_common;
-        if (!is_common) rare_alts.push_back(q);
+        if (!std::all_of(stems.begin(), stems.end(), common)) rare_alts.push_back(q);
       };
       // A phrase "eats" its words (docs/corpus.md): "bank wil niet" must not search for "bank"
       // alone. A one-word key and a phrase of two or more content words ("zakelijke lening")
       // still search for themselves.
+      bool own_common = false;  // the user's own word is in most texts: so is what it means
       if (n == 1 || own.size() >= 2) {
-        std::vector<std::string> own_stems;
-        for (std::size_t k = i; k < i + n; ++k)
-          if (!words[k].stop && !words[k].number) own_stems.push_back(words[k].stem);
         add_alt(own, own_stems);
+        own_common = rare_alts.empty();
       }
       for (const auto& alt : it->second) {
         std::vector<Xapian::Query> terms;
@@ -490,7 +487,8 @@ search_result searcher::search(std::string_view question, std::size_t limit,
       parts.push_back(term(split.part_stems[k], split.surface));
       if (!common(split.part_stems[k])) rare_parts.push_back(parts.back());
     }
-    auto with_parts = [&](std::optional<Xapian::Query> whole, std::vector<Xapian::Query>& ps) {
+    auto with_parts = [&](std::optional<Xapian::Query> whole,
+                          const std::vector<Xapian::Query>& ps) {
       if (ps.empty()) return whole;
       Xapian::Query p(Xapian::Query::OP_SCALE_WEIGHT,
                       Xapian::Query(Xapian::Query::OP_OR, ps.begin(), ps.end()), part_weight);
@@ -611,11 +609,10 @@ search_result searcher::search(std::string_view question, std::size_t limit,
       if (std::binary_search(all.begin(), all.end(), q.id) && seen.insert(q.folded).second)
         r.matched.push_back(*q.surface);
   }
-  // The question's stems as ids for the snippet: looked up, never added, so that questions do
-  // not grow the table; a stem that no shown text has cannot pick a snippet anyway.
+  // The same ids pick the snippet. They were looked up, never added, so that questions do not
+  // grow the table; a stem that no shown text has cannot pick a snippet anyway.
   std::vector<std::uint32_t> stem_ids;
-  for (const auto& s : query_stems)
-    if (auto id = stem_ids_.find(s); id != stem_ids_.end()) stem_ids.push_back(id->second);
+  for (const auto& q : query_ids) stem_ids.push_back(q.id);
   std::sort(stem_ids.begin(), stem_ids.end());
 
   for (auto& r : ranked_list) {

@@ -76,10 +76,8 @@ class searcher {
   void describe_queries(bool on) { describe_ = on; }
 
  private:
-  struct slot;
   struct synonym_alt {
     std::vector<std::string> stems;  ///< of the alternative's non-stop words
-    std::string text;
   };
 
   std::vector<indexer::word> correct_spelling(std::vector<indexer::word> words,
