@@ -123,9 +123,8 @@ std::vector<word> analyzer::analyze(std::string_view text) {
       continue;
     }
     // "een paar ton", "anderhalve mille": an amount without digits. It names a size, not a
-    // topic ("ton" would find "ton CO2"); the advisor reads the amount from the text itself.
-    // Marked as a stop word too: it is neither indexed nor searched ("ton" must not find the
-    // "ton CO2" of one text).
+    // topic, so it is a stop word too: neither indexed nor searched ("ton" must not find the
+    // "ton CO2" of one text). The advisor reads the amount from the text itself.
     if (t.text.size() > 1 && amount_multiplier(t.text) > 0) {
       w.number = true;
       w.stop = true;
