@@ -33,6 +33,9 @@ QUESTION_SETS = [
     # Written last, by someone who saw neither the other sets nor the answers: a check on how
     # well the tuning on the two sets above generalises. Measured, never tuned on.
     ("controle", REPO / "tests" / "data" / "vragen-controle.tsv"),
+    # A fourth set, written the same blind way after the control set had been read once: the
+    # honest estimate of the held-out set. Measured, never tuned on.
+    ("blind", REPO / "tests" / "data" / "vragen-blind.tsv"),
 ]
 SYSTEMS = ["finwijzer", "xapian", "postgres"]
 LIMIT = 10  # results asked from every system; MRR looks at this many
