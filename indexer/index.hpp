@@ -25,7 +25,7 @@
 namespace indexer {
 
 /// 2: champion terms ("C" + stem) for the words of titles and keywords; spelling words from
-/// titles, keywords and summaries only.
+/// titles and keywords only.
 inline constexpr int index_format = 2;
 
 /** Terms of a document:
