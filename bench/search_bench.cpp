@@ -13,7 +13,8 @@
  *  @endcode
  *  Every search benchmark reports p50_us, p99_us, mean_us and max_us per query as counters; a
  *  summary table with the ratios Finwijzer / PostgreSQL is printed at the end (or written to
- *  $FINWIJZER_BENCH_SUMMARY instead, when set).
+ *  $FINWIJZER_BENCH_SUMMARY instead, when set). The summary also says what the champion plan
+ *  (bot::reading_plan) gives up on each corpus: how often its answers equal a full search's.
  *
  *  Why counters and not ComputeStatistics: Google Benchmark's statistics functions receive one
  *  value per *repetition*, the mean over all iterations of that repetition. A "p99" over
@@ -49,6 +50,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <memory>
 #include <set>
@@ -569,10 +571,38 @@ double pg_load(pg_connection& pg, const std::string& name, const kb::corpus& c) 
 // ---------------------------------------------------------------------------------------------
 // Summary
 
+/// What the champion plan (bot::reading_plan) changes against a search that reads everything.
+struct plan_agreement {
+  std::size_t used = 0;           ///< questions the plan was used for
+  std::size_t same_first = 0;     ///< questions with the same first result
+  std::size_t top3 = 0, in3 = 0;  ///< ids in the full top 3, and how many the plan's top 3 has
+};
+
+plan_agreement agreement(const corpus_under_test& c, const std::vector<std::string>& questions) {
+  bot::searcher full(c.snap), planned(c.snap);
+  full.set_reading({.exhaustive_postings = std::numeric_limits<std::uint64_t>::max()});
+  auto ids = [](const bot::search_result& r) {
+    std::vector<std::string> v;
+    for (const auto& m : r.matches) v.push_back(m.inst->id);
+    return v;
+  };
+  plan_agreement a;
+  for (const auto& q : questions) {
+    auto p = planned.search(q, 3);
+    auto f = ids(full.search(q, 3)), g = ids(p);
+    a.used += p.champions_only;
+    a.same_first += !f.empty() && !g.empty() && f[0] == g[0];
+    a.top3 += f.size();
+    for (const auto& id : f) a.in3 += std::find(g.begin(), g.end(), id) != g.end();
+  }
+  return a;
+}
+
 struct run_info {
   std::size_t questions = 0;
   std::vector<const corpus_under_test*> corpora;
   std::map<std::string, double> pg_load_seconds;
+  std::map<std::string, plan_agreement> agreement;
   std::string pg_note;
 };
 
@@ -636,6 +666,18 @@ std::string summary(const run_info& info) {
     if (auto it = info.pg_load_seconds.find(c->name); it != info.pg_load_seconds.end())
       out << "; PostgreSQL load + GIN index " << fixed(it->second, 1) << " s";
     out << "\n";
+  }
+  out << "\nChampion plan (bot::reading_plan) against a search that reads every posting:\n\n";
+  for (const auto* c : info.corpora) {
+    auto it = info.agreement.find(c->name);
+    if (it == info.agreement.end()) continue;
+    const auto& a = it->second;
+    auto pct = [](std::size_t n, std::size_t of) {
+      return of ? fixed(100.0 * double(n) / double(of), 0) + " %" : std::string("–");
+    };
+    out << "- " << c->name << ": used for " << a.used << " of " << info.questions
+        << " questions; same first result " << pct(a.same_first, info.questions)
+        << "; the full top 3 in the plan's top 3: " << pct(a.in3, a.top3) << "\n";
   }
   return out.str();
 }
@@ -709,6 +751,11 @@ int main(int argc, char** argv) {
     note("built without libpq (Debian: libpq-dev): skipping the PostgreSQL baseline");
     info.pg_note = "skipped (built without libpq)";
 #endif
+
+    for (const auto* c : info.corpora) {
+      note("comparing the champion plan with a full search on " + c->name);
+      info.agreement[c->name] = agreement(*c, questions);
+    }
 
     note("warming up and registering the benchmarks");
     register_build_shipped(shipped, scratch);
