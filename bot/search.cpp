@@ -337,10 +337,10 @@ Xapian::MSet searcher::best_documents(const Xapian::Query& query, bool& champion
   if (postings <= reading_.exhaustive_postings) return top(query, candidates, bm25);
   // Champion lists (Manning et al., Introduction to Information Retrieval, 7.1.3): on a large
   // corpus a text with none of the words in its title or keywords rarely makes the top 40, as
-  // those fields weigh 4-6 times the body.
-  // Champion terms have wdf 1 or 2: a small k1 gives tight weight bounds, so Xapian skips more.
-  // b = 0: a word in the title counts the same however long the body is, and the matcher need
-  // not read each document's length (about 40 ns a posting).
+  // those fields weigh 4-6 times the body. Champion terms have wdf 1 or 2: a small k1 gives
+  // tight weight bounds, so Xapian skips more; b = 0, because a word in the title counts the
+  // same however long the body is, and the matcher need not read each document's length
+  // (about 40 ns a posting).
   Xapian::MSet first =
       top(Xapian::Query(Xapian::Query::OP_OR, champion_terms.begin(), champion_terms.end()),
           reading_.champions, Xapian::BM25Weight(2, 0, 1, 0, 0.5));

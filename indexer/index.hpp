@@ -31,10 +31,11 @@ inline constexpr int index_format = 2;
 /** Terms of a document:
  *  - `Z` + stem: every content word and compound part, wdf = its field's weight (title 6,
  *    keywords 4, summary 2, body 1), so BM25 counts a word in the title most;
- *  - unprefixed folded words, with positions, for phrases and spelling;
+ *  - unprefixed folded words, with positions: phrases, and whether the texts know a word;
  *  - `N` + normalised amount;
- *  - `C` + stem: the word is in the title or the keywords. These "champion lists" are short even
- *    on a large corpus; bot::searcher reads them first when the `Z` lists would be long;
+ *  - `C` + stem: the word is in the title or the keywords field (trefwoorden, soort, aanbieder).
+ *    These "champion lists" are short even on a large corpus; bot::searcher reads them first
+ *    when the `Z` lists would be long;
  *  - boolean filters: `Q` id, `XS` soort, `XT` status, `XF` fase, `XR` regio.
  */
 
