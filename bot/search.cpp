@@ -11,20 +11,21 @@ namespace bot {
 
 namespace {
 
-constexpr double part_weight = 0.6;     // a compound's parts count less than the whole word
-constexpr double number_weight = 0.3;   // an amount in the question rarely names an instrument
-constexpr double region_boost = 1.25;   // a regional scheme for the place the user named
-constexpr double region_penalty = 0.5;  // a regional scheme for somewhere else
-constexpr double expired_penalty = 0.3;
-constexpr double closed_penalty = 0.85;   // gesloten: one that can be used today goes first     //
-                                          // verlopen, and not asked for by name
-constexpr double asking_weight = 1.5;     // a word of the asking sentence of a long message
-constexpr double kind_boost = 1.25;       // the instrument is the kind the question asks for
-constexpr double named_boost = 1.5;       // the question names this instrument
-constexpr double described_margin = 1.5;  // this far above the best open score, an expired
-constexpr double described_coverage = 0.5;  // scheme with half the words is what was described
-constexpr double on_topic_share = 0.5;      // a region boost needs half the best BM25 weight
-constexpr std::size_t candidates = 40;      // ranked by BM25 before the rules re-rank them
+constexpr double part_weight = 0.6;      // a compound's parts count less than the whole word
+constexpr double number_weight = 0.3;    // an amount in the question rarely names an instrument
+constexpr double region_boost = 1.25;    // a regional scheme for the place the user named
+constexpr double region_penalty = 0.5;   // a regional scheme for somewhere else
+constexpr double expired_penalty = 0.3;  // verlopen, and not asked for by name
+constexpr double closed_penalty = 0.85;  // gesloten: one that can be used today goes first
+constexpr double asking_weight = 1.5;    // a word of the asking sentence of a long message
+constexpr double kind_boost = 1.25;      // the instrument is the kind the question asks for
+constexpr double named_boost = 1.5;      // the question names this instrument
+// An expired scheme this far above the best open score, with this share of the question's
+// words, is what the question describes.
+constexpr double described_margin = 1.5;
+constexpr double described_coverage = 0.5;
+constexpr double on_topic_share = 0.5;  // a region boost needs half the best BM25 weight
+constexpr std::size_t candidates = 40;  // ranked by BM25 before the rules re-rank them
 constexpr double bm25_k1 = 5.0, bm25_b = 0.75;
 constexpr double common_share = 0.5;           // a word in more of the texts than this is left out
 constexpr Xapian::termcount elite_terms = 12;  // at most this many query words decide
@@ -60,8 +61,14 @@ class docid_list : public Xapian::PostingSource {
   Xapian::doccount get_termfreq_min() const override { return Xapian::doccount(ids_.size()); }
   Xapian::doccount get_termfreq_est() const override { return Xapian::doccount(ids_.size()); }
   Xapian::doccount get_termfreq_max() const override { return Xapian::doccount(ids_.size()); }
-  void init(const Xapian::Database&) override { started_ = false, at_ = 0; }
-  void next(double) override { at_ += started_ ? 1 : 0, started_ = true; }
+  void init(const Xapian::Database&) override {
+    started_ = false;
+    at_ = 0;
+  }
+  void next(double) override {
+    if (started_) ++at_;  // the first next() moves to the first id
+    started_ = true;
+  }
   void skip_to(Xapian::docid did, double) override {
     started_ = true;
     at_ = std::size_t(std::lower_bound(ids_.begin() + std::ptrdiff_t(at_), ids_.end(), did) -
@@ -325,16 +332,16 @@ Xapian::MSet searcher::best_documents(const Xapian::Query& query, bool& champion
   // measured with bench/quality.py, k1 = 5, b = 0.75 beat Xapian's defaults (1, 0.5).
   const Xapian::BM25Weight bm25(bm25_k1, 0, 1, bm25_b, 0.5);
   std::uint64_t postings = 0;
+  for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) postings += term_freq(*t);
+  if (postings <= reading_.exhaustive_postings) return top(query, candidates, bm25);
   std::vector<Xapian::Query> champion_terms;
   for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
-    postings += term_freq(*t);
     std::string champion = *t;  // "Zlening" -> "Clening"
     if (!champion.empty() && champion[0] == 'Z') {
       champion[0] = 'C';
       champion_terms.emplace_back(champion);
     }
   }
-  if (postings <= reading_.exhaustive_postings) return top(query, candidates, bm25);
   // Champion lists (Manning et al., Introduction to Information Retrieval, 7.1.3): on a large
   // corpus a text with none of the words in its title or keywords rarely makes the top 40, as
   // those fields weigh 4-6 times the body. Champion terms have wdf 1 or 2: a small k1 gives
