@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "kb/markdown.hpp"
 #include "kb/text.hpp"
 
 namespace bot {
@@ -385,32 +386,23 @@ const searcher::text_stems& searcher::stems_of(const kb::instrument& inst) {
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   };
-  std::string text;
-  auto flush = [&] {
-    std::string s(kb::trim(text));
-    text.clear();
-    if (s.size() < 20 || s[0] == '#') return;
-    sentence sn;
-    add(s, sn.stems);
-    sort_unique(sn.stems);
-    for (auto& c : s)
-      if (c == '*' || c == '_' || c == '`') c = ' ';
-    if (s.size() > 240) {
-      auto cut = s.rfind(' ', 236);
-      s = s.substr(0, cut == std::string::npos ? 236 : cut) + " …";
+  // Sentences of the plain paragraphs: a wrapped line or a list item never ends a sentence in
+  // the middle, and "€ 40.000" stays whole.
+  for (const auto& paragraph : kb::markdown_paragraphs(inst.body)) {
+    for (auto part : split_sentences(paragraph)) {
+      std::string s(kb::trim(part));
+      if (s.size() < 20) continue;
+      sentence sn;
+      add(s, sn.stems);
+      sort_unique(sn.stems);
+      if (s.size() > 240) {
+        auto cut = s.rfind(' ', 236);
+        s = s.substr(0, cut == std::string::npos ? 236 : cut) + " …";
+      }
+      sn.text = std::move(s);
+      out.sentences.push_back(std::move(sn));
     }
-    sn.text = std::move(s);
-    out.sentences.push_back(std::move(sn));
-  };
-  for (char c : inst.body) {
-    if (c == '\n') {
-      flush();
-      continue;
-    }
-    text += c;
-    if (c == '.' || c == '?' || c == '!') flush();
   }
-  flush();
   // The same fields as indexer::make_document indexes, so "why" names every word that matched.
   out.all.clear();
   add(inst.title, out.all);

@@ -184,6 +184,31 @@ TEST_F(Search, TheAskingSentenceOfALongMessageWeighsMore) {
       << decimals.query_description;
 }
 
+TEST_F(Search, TheSnippetIsAWholeSentence) {
+  // The sentence that fits best, whole: not cut at a line the corpus wraps, nor after the '.'
+  // of an amount. Both sentences below are wrapped over two lines in the Markdown body.
+  struct snippet_case {
+    const char* question;
+    const char* id;
+    const char* snippet;
+  };
+  for (const auto& c : {
+           snippet_case{"innovatieve starter kan de kosten van de vroege fase lenen",
+                        "oost-nl-proof-of-concept-vff",
+                        "Een innovatieve starter kan 100% van de kosten van de vroege fase lenen, "
+                        "tussen € 50.000 en € 350.000."},
+           snippet_case{"hoeveel kan ik maximaal lenen bij qredits microkrediet",
+                        "qredits-microkrediet",
+                        "Met een microkrediet leent u bij Qredits een klein bedrag voor uw "
+                        "bedrijf: maximaal € 50.000."},
+       }) {
+    auto r = searcher_->search(c.question, 3);
+    ASSERT_FALSE(r.matches.empty()) << c.question;
+    EXPECT_EQ(r.matches[0].inst->id, c.id) << c.question;
+    EXPECT_EQ(r.matches[0].snippet, c.snippet) << c.question;
+  }
+}
+
 TEST_F(Search, PlainWordsAreNotPlaces) {
   EXPECT_FALSE(searcher_->search("wat is de beste lening", 3).place);  // "best" is a gemeente too
 }
