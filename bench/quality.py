@@ -36,6 +36,10 @@ QUESTION_SETS = [
     # A fourth set, written the same blind way after the control set had been read once: the
     # honest estimate of the held-out set. Measured, never tuned on.
     ("blind", REPO / "tests" / "data" / "vragen-blind.tsv"),
+    # Two more written blind in a later session: a development set that is read and tuned on
+    # (96 questions), and a fifth set that is measured only (64 questions).
+    ("ontwikkel", REPO / "tests" / "data" / "vragen-ontwikkel.tsv"),
+    ("blind2", REPO / "tests" / "data" / "vragen-blind2.tsv"),
 ]
 SYSTEMS = ["finwijzer", "xapian", "postgres"]
 LIMIT = 10  # results asked from every system; MRR looks at this many
@@ -384,8 +388,12 @@ def main(argv=None):
     parser.add_argument("--systems", default=",".join(SYSTEMS),
                         help="comma-separated, from: " + ",".join(SYSTEMS))
     parser.add_argument("--markdown", type=Path, help="also write the tables as Markdown to this file")
+    parser.add_argument("--sets", default=",".join(name for name, _ in QUESTION_SETS),
+                        help="comma-separated question sets (default: all): "
+                        + ",".join(name for name, _ in QUESTION_SETS))
     parser.add_argument("--verbose", action="store_true",
-                        help="list, per system, the questions that missed the top 3")
+                        help="list, per system, the questions that missed the top 3 (use with --sets "
+                        "ontwikkel: the blind sets stay blind only while their misses go unread)")
     args = parser.parse_args(argv)
 
     systems = [s.strip() for s in args.systems.split(",") if s.strip()]
@@ -394,8 +402,13 @@ def main(argv=None):
         parser.error(f"--systems: unknown {', '.join(unknown) or '(none given)'}; "
                      f"choose from {', '.join(SYSTEMS)}")
 
+    chosen = [s.strip() for s in args.sets.split(",") if s.strip()]
+    known = [name for name, _ in QUESTION_SETS]
+    if not chosen or any(s not in known for s in chosen):
+        parser.error(f"--sets: choose from {', '.join(known)}")
+
     try:
-        sets = [(name, read_questions(path)) for name, path in QUESTION_SETS]
+        sets = [(name, read_questions(path)) for name, path in QUESTION_SETS if name in chosen]
         texts = list(dict.fromkeys(q.text for _, qs in sets for q in qs))  # unique, in order
 
         rankings = {}  # system -> question text -> ranking
