@@ -477,10 +477,16 @@ search_result searcher::search(std::string_view question, std::size_t limit,
   };
   // A word in more than half of all texts ("bedrijf", "kosten") says almost nothing about which
   // instrument fits, yet its posting list is most of the index: on 100,000 texts a long question
-  // of such words took 150 ms. These words are left out (`focused`) as long as two others remain.
+  // of such words took 150 ms. These words are left out (`focused`) as long as two others remain
+  // that some text has.
   const double common_df = common_share * db_.get_doccount();
   auto common = [&](const std::string& stem) { return term_freq("Z" + stem) > common_df; };
   std::vector<Xapian::Query> focused;
+  std::size_t focused_live = 0;  // focused slots with a term some text has
+  auto live = [&](const std::vector<std::string>& stems) {
+    return std::any_of(stems.begin(), stems.end(),
+                       [&](const std::string& s) { return term_freq("Z" + s) > 0; });
+  };
   for (std::size_t i = 0; i < words.size();) {
     // The longest synonym phrase starting here wins ("rood staan", "zzp'er").
     std::size_t matched = 0;
@@ -499,10 +505,13 @@ search_result searcher::search(std::string_view question, std::size_t limit,
         }
       }
       std::vector<Xapian::Query> alts, rare_alts;
+      bool rare_live = false;
       auto add_alt = [&](std::vector<Xapian::Query> terms, const std::vector<std::string>& stems) {
         Xapian::Query q(Xapian::Query::OP_AND, terms.begin(), terms.end());
         alts.push_back(q);
-        if (!std::all_of(stems.begin(), stems.end(), common)) rare_alts.push_back(q);
+        if (std::all_of(stems.begin(), stems.end(), common)) return;
+        rare_alts.push_back(q);
+        rare_live = rare_live || live(stems);
       };
       // A phrase "eats" its words (docs/corpus.md): "bank wil niet" must not search for "bank"
       // alone. A one-word key and a phrase of two or more content words ("zakelijke lening")
@@ -518,9 +527,11 @@ search_result searcher::search(std::string_view question, std::size_t limit,
         add_alt(terms, alt.stems);
       }
       slots.push_back(weigh(Xapian::Query(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end()), i));
-      if (!rare_alts.empty() && !own_common)
+      if (!rare_alts.empty() && !own_common) {
         focused.push_back(
             weigh(Xapian::Query(Xapian::Query::OP_SYNONYM, rare_alts.begin(), rare_alts.end()), i));
+        focused_live += rare_live;
+      }
     }
     if (matched) {
       i += matched;
@@ -539,15 +550,20 @@ search_result searcher::search(std::string_view question, std::size_t limit,
       slots.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("N" + w.folded),
                          number_weight);
       focused.push_back(slots.back());
+      focused_live += term_freq("N" + w.folded) > 0;
       continue;
     }
     Xapian::Query q = term(w.stem, w.surface);
     indexer::word split = w;
     if (split.parts.empty() && term_freq("Z" + w.stem) == 0) analyzer_.split_unknown(split);
     std::vector<Xapian::Query> parts, rare_parts;
+    std::vector<std::string> rare_stems;
+    if (!common(w.stem)) rare_stems.push_back(w.stem);
     for (std::size_t k = 0; k < split.parts.size(); ++k) {
       parts.push_back(term(split.part_stems[k], split.surface));
-      if (!common(split.part_stems[k])) rare_parts.push_back(parts.back());
+      if (common(split.part_stems[k])) continue;
+      rare_parts.push_back(parts.back());
+      rare_stems.push_back(split.part_stems[k]);
     }
     auto with_parts = [&](std::optional<Xapian::Query> whole,
                           const std::vector<Xapian::Query>& ps) {
@@ -560,10 +576,15 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     slots.push_back(weigh(*with_parts(q, parts), i - 1));
     auto rare =
         with_parts(common(w.stem) ? std::nullopt : std::optional<Xapian::Query>(q), rare_parts);
-    if (rare) focused.push_back(weigh(*rare, i - 1));
+    if (rare) {
+      focused.push_back(weigh(*rare, i - 1));
+      focused_live += live(rare_stems);
+    }
   }
   if (slots.empty()) return res;
-  if (focused.size() >= 2) slots = std::move(focused);
+  // Two words that no text has leave nothing to find: "opstartlening" (whose part "lening" is
+  // common) in "fietsenreparatiewerkplaats" matched nothing at all.
+  if (focused_live >= 2) slots = std::move(focused);
 
   // A long question becomes an OR of many terms, common ones too; the elite set keeps the
   // most distinctive ones, which decide the ranking anyway and keep the match fast.

@@ -213,6 +213,14 @@ TEST_F(Search, PlainWordsAreNotPlaces) {
   EXPECT_FALSE(searcher_->search("wat is de beste lening", 3).place);  // "best" is a gemeente too
 }
 
+TEST_F(Search, CommonWordsStayWhenTheRestIsUnknown) {
+  // "lening", a part of "opstartlening", is in most texts and is normally left out; but no text
+  // has "opstart" or "fietsenreparatiewerkplaats", so without it nothing would be found.
+  auto r = searcher_->search("een opstartlening voor mijn fietsenreparatiewerkplaats", 3);
+  ASSERT_FALSE(r.matches.empty());
+  EXPECT_EQ(r.matches[0].inst->kind, "lening") << r.matches[0].inst->id;
+}
+
 TEST_F(Search, NothingToSearchGivesNoMatches) {
   EXPECT_TRUE(searcher_->search("ik wil het", 3).matches.empty());
   EXPECT_TRUE(searcher_->search("", 3).matches.empty());
