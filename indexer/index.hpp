@@ -25,8 +25,8 @@
 namespace indexer {
 
 /// 2: champion terms ("C" + stem) for the words of titles and keywords; spelling words from
-/// titles and keywords only.
-inline constexpr int index_format = 2;
+/// titles and keywords only. 3: spelling words from the synonyms too.
+inline constexpr int index_format = 3;
 
 /** Terms of a document:
  *  - `Z` + stem: every content word and compound part, wdf = its field's weight (title 6,

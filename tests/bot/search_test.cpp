@@ -73,6 +73,14 @@ TEST_F(Search, SpellingCorrectsUnknownWordsOnly) {
   auto typo = searcher_->search("ondernemersklankboord", 3);
   ASSERT_TRUE(typo.did_you_mean);
   EXPECT_NE(typo.did_you_mean->find("ondernemersklankbord"), std::string::npos);
+  // Suggestions also come from the synonyms' words, which few titles hold: "failiet" is one
+  // letter from the synonym key "failliet" and two from the title word "familie".
+  for (const auto& [typo_word, meant] :
+       {std::pair{"failiet", "failliet"}, std::pair{"faillisement", "faillissement"}}) {
+    auto s = searcher_->search(std::string("mijn zaak gaat bijna ") + typo_word, 3);
+    ASSERT_TRUE(s.did_you_mean) << typo_word;
+    EXPECT_NE(s.did_you_mean->find(meant), std::string::npos) << *s.did_you_mean;
+  }
 }
 
 TEST_F(Search, SynonymsAndInformalWords) {
