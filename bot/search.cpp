@@ -184,7 +184,6 @@ searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
   std::map<const kb::instrument*, std::set<std::string>> stems;
   std::map<std::string, int> title_count, expired_count;  // stem -> titles (expired ones) with it
   std::set<std::string> common_words;  // ordinary Dutch ("klein") never names a scheme by itself
-  std::set<std::string> acronyms;
   for (const auto& inst : snap_->corpus.instruments) {
     // The title and id as written ("BL-C", "bmkb-c") and split at hyphens ("bmkb", "groen").
     std::string text = inst.title + " " + inst.id + " ";
@@ -200,7 +199,7 @@ searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
             return (c >= 'A' && c <= 'Z') || c == '-' || c == '+';
           });
       if (acronym)
-        acronyms.insert(w.stem);
+        acronym_stems_.insert(w.stem);
       else if (snap_->lex->is_common(w.folded))
         common_words.insert(w.stem);
     }
@@ -212,7 +211,7 @@ searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
   for (const auto& [inst, set] : stems)
     for (const auto& s : set)
       // Rare in titles and in the texts ("tozo", "qredits"), or only in expired titles ("corona").
-      if ((title_count[s] <= 2 && acronyms.count(s)) ||
+      if ((title_count[s] <= 2 && acronym_stems_.count(s)) ||
           (title_count[s] <= 2 && db_.get_termfreq("Z" + s) <= 3 && !common_words.count(s)) ||
           (title_count[s] >= 2 && title_count[s] == expired_count[s]))
         name_stems_[inst].insert(s);
@@ -284,6 +283,15 @@ std::optional<named_place> searcher::find_place(const std::vector<indexer::word>
     if (auto p = province_words_.find(w.folded); p != province_words_.end())
       return named_place{w.surface, "", p->second};
   return std::nullopt;
+}
+
+void searcher::drop_acronym_parts(indexer::word& w) const {
+  if (w.surface.find('-') != std::string::npos) return;  // "bmkb-krediet" names the BMKB
+  for (std::size_t k = w.parts.size(); k-- > 0;)
+    if (acronym_stems_.count(w.part_stems[k])) {
+      w.parts.erase(w.parts.begin() + std::ptrdiff_t(k));
+      w.part_stems.erase(w.part_stems.begin() + std::ptrdiff_t(k));
+    }
 }
 
 bool searcher::named_by(const kb::instrument& inst,
@@ -556,6 +564,7 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     Xapian::Query q = term(w.stem, w.surface);
     indexer::word split = w;
     if (split.parts.empty() && term_freq("Z" + w.stem) == 0) analyzer_.split_unknown(split);
+    drop_acronym_parts(split);
     std::vector<Xapian::Query> parts, rare_parts;
     std::vector<std::string> rare_stems;
     if (!common(w.stem)) rare_stems.push_back(w.stem);
@@ -606,8 +615,9 @@ search_result searcher::search(std::string_view question, std::size_t limit,
   std::vector<ranked> ranked_list;
   const double top_weight = mset.empty() ? 0 : mset.begin().get_weight();
   std::set<std::string> content_stems;  // for named_by
-  for (const auto& w : words) {
+  for (auto w : words) {
     if (w.stop || w.number || w.folded.size() < 3) continue;
+    drop_acronym_parts(w);
     content_stems.insert(w.stem);
     content_stems.insert(w.part_stems.begin(), w.part_stems.end());
   }

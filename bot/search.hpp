@@ -101,6 +101,9 @@ class searcher {
   std::optional<named_place> find_place(const std::vector<indexer::word>& words) const;
   /// `query_stems`: the stems and compound-part stems of the question's content words.
   bool named_by(const kb::instrument& inst, const std::set<std::string>& query_stems) const;
+  /// Removes the parts of a closed compound that are a title's acronym: the "room" of
+  /// "lunchroom" stems to "rom", the ROM's name. A hyphen keeps them ("bmkb-krediet").
+  void drop_acronym_parts(indexer::word& w) const;
   const kb::instrument* instrument_of(Xapian::docid did);
   /// The `candidates` best documents by BM25, read as reading_ says.
   Xapian::MSet best_documents(const Xapian::Query& query, bool& champions_only);
@@ -128,6 +131,7 @@ class searcher {
   std::map<std::string, std::vector<synonym_alt>> synonyms_;  ///< folded phrase -> alternatives
   std::size_t longest_synonym_ = 1;                           ///< in words
   std::map<const kb::instrument*, std::set<std::string>> name_stems_;
+  std::set<std::string> acronym_stems_;  ///< stems of acronyms in titles (KIA, ROM, SLIM)
   std::unordered_map<std::string, std::string> kind_stems_;  ///< stem -> soort it asks for
   std::unordered_set<std::string> place_first_words_;        ///< first word of every place name
   std::size_t longest_place_ = 1;                            ///< in words

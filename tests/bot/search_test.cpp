@@ -95,6 +95,16 @@ TEST_F(Search, CompoundsMeetTheirParts) {
   EXPECT_TRUE(in_top("borgstellingskrediet", "bmkb"));
 }
 
+TEST_F(Search, ACompoundPartIsNeverATitleAcronym) {
+  // "lunchroom" splits into "lunch" and "room", which stems to "rom": the ROM's acronym. A part
+  // of a closed compound must not name a scheme; a hyphenated one may ("bmkb-krediet").
+  EXPECT_EQ(query_of("een lunchroom met schulden").find("Zrom"), std::string::npos)
+      << query_of("een lunchroom met schulden");
+  EXPECT_FALSE(in_top("een lunchroom met schulden", "regionale-ontwikkelingsmaatschappijen"));
+  EXPECT_NE(query_of("een bmkb-krediet").find("Zbmkb"), std::string::npos)
+      << query_of("een bmkb-krediet");
+}
+
 TEST_F(Search, RegionalSchemeBoostedForItsRegion) {
   auto r = searcher_->search("lening om te verduurzamen in Goor", 5);
   ASSERT_FALSE(r.place == std::nullopt);
