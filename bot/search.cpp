@@ -110,6 +110,13 @@ std::vector<std::string_view> split_sentences(std::string_view text) {
   return out;
 }
 
+/// Written in capitals, as an acronym is: "KIA", "BL-C", "SDE++".
+bool capitals(const std::string& s) {
+  return s.size() >= 2 && std::all_of(s.begin(), s.end(), [](char c) {
+           return (c >= 'A' && c <= 'Z') || c == '-' || c == '+';
+         });
+}
+
 bool capitalised(const std::string& s) {
   return !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
 }
@@ -191,13 +198,10 @@ searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
     for (auto& c : split)
       if (c == '-') c = ' ';
     for (const auto& w : analyzer_.analyze(text + split)) {
-      if (w.stop || w.number || w.folded.size() < 3) continue;
+      // An acronym in the title (KIA, COL, BL) is a name even when it is also a word ("col").
+      bool acronym = capitals(w.surface);
+      if (w.stop || w.number || (w.folded.size() < 3 && !acronym)) continue;
       stems[&inst].insert(w.stem);
-      // An acronym in the title (KIA, COL) is a name even when it is also a word ("col").
-      bool acronym =
-          w.surface.size() >= 2 && std::all_of(w.surface.begin(), w.surface.end(), [](char c) {
-            return (c >= 'A' && c <= 'Z') || c == '-' || c == '+';
-          });
       if (acronym)
         acronym_stems_.insert(w.stem);
       else if (snap_->lex->is_common(w.folded))
@@ -294,13 +298,15 @@ void searcher::drop_acronym_parts(indexer::word& w) const {
     }
 }
 
-bool searcher::named_by(const kb::instrument& inst,
-                        const std::set<std::string>& query_stems) const {
+std::set<std::string> searcher::names_in(const kb::instrument& inst,
+                                         const std::set<std::string>& query_stems) const {
+  std::set<std::string> out;
   auto it = name_stems_.find(&inst);
-  if (it == name_stems_.end()) return false;
+  if (it == name_stems_.end()) return out;
   // "coronatijd" names the corona schemes through its part "corona": parts are in query_stems.
-  return std::any_of(it->second.begin(), it->second.end(),
-                     [&](const std::string& s) { return query_stems.count(s) > 0; });
+  for (const auto& s : it->second)
+    if (query_stems.count(s)) out.insert(s);
+  return out;
 }
 
 const kb::instrument* searcher::instrument_of(Xapian::docid did) {
@@ -610,13 +616,14 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     bool named;
     Xapian::MSetIterator it;
     bool described = false;  // expired, not named, but the question describes it
+    bool shadowed = false;   // expired, and its name words name an open scheme
     std::vector<std::string> matched;
   };
   std::vector<ranked> ranked_list;
   const double top_weight = mset.empty() ? 0 : mset.begin().get_weight();
-  std::set<std::string> content_stems;  // for named_by
+  std::set<std::string> content_stems;  // for names_in
   for (auto w : words) {
-    if (w.stop || w.number || w.folded.size() < 3) continue;
+    if (w.stop || w.number || (w.folded.size() < 3 && !capitals(w.surface))) continue;
     drop_acronym_parts(w);
     content_stems.insert(w.stem);
     content_stems.insert(w.part_stems.begin(), w.part_stems.end());
@@ -630,11 +637,29 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     if (auto k = kind_stems_.find(head); k != kind_stems_.end()) kinds.insert(k->second);
     if (auto k = kind_stems_.find(w.stem); k != kind_stems_.end()) kinds.insert(k->second);
   }
-  double best_open = 0;  // the best score of a scheme that can still be used
+  std::vector<std::set<std::string>> names;  // per ranked text, the name words of the question
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const kb::instrument* inst = instrument_of(*it);
     if (!inst) continue;
-    ranked r{inst, it.get_weight(), named_by(*inst, content_stems), it, false, {}};
+    names.push_back(names_in(*inst, content_stems));
+    ranked_list.push_back({inst, it.get_weight(), !names.back().empty(), it, false, false, {}});
+  }
+  // A name shared with a scheme that has not expired names that one: "BL" is the Borgstelling
+  // MKB-landbouwkredieten (BL), not the expired BL-C. Only a word the other lacks ("bl-c",
+  // "corona") names the expired one; nor is it taken as described (below) when its title words
+  // outweigh the other's.
+  for (std::size_t k = 0; k < ranked_list.size(); ++k) {
+    if (!ranked_list[k].named || !ranked_list[k].inst->expired()) continue;
+    for (std::size_t o = 0; o < ranked_list.size(); ++o)
+      if (!ranked_list[o].inst->expired() && !names[o].empty() &&
+          std::includes(names[o].begin(), names[o].end(), names[k].begin(), names[k].end())) {
+        ranked_list[k].named = false;
+        ranked_list[k].shadowed = true;
+      }
+  }
+  double best_open = 0;  // the best score of a scheme that can still be used
+  for (auto& r : ranked_list) {
+    const kb::instrument* inst = r.inst;
     // The region lifts schemes that are on topic; it must not lift every regional scheme.
     double rf = region_factor(*inst, res.place);
     if (rf < 1.0 || r.score >= on_topic_share * top_weight) r.score *= rf;
@@ -643,7 +668,6 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     if (inst->status == "gesloten") r.score *= closed_penalty;
     if (prefs) r.score *= preference_factor(*inst, *prefs);
     if (!inst->expired()) best_open = std::max(best_open, r.score);
-    ranked_list.push_back(std::move(r));
   }
   // Expired schemes come after the others unless the question names them, or describes one so
   // well that it beats every open scheme by a margin ("familie die een starter geld leent en
@@ -666,7 +690,8 @@ search_result searcher::search(std::string_view question, std::size_t limit,
   };
   for (auto& r : ranked_list) {
     if (!r.inst->expired() || r.named) continue;
-    if (r.score >= described_margin * best_open && coverage(*r.inst) >= described_coverage)
+    if (!r.shadowed && r.score >= described_margin * best_open &&
+        coverage(*r.inst) >= described_coverage)
       r.named = r.described = true;
     else
       r.score *= expired_penalty;

@@ -99,8 +99,10 @@ class searcher {
                                               std::optional<std::string>& corrected,
                                               std::string_view question);
   std::optional<named_place> find_place(const std::vector<indexer::word>& words) const;
-  /// `query_stems`: the stems and compound-part stems of the question's content words.
-  bool named_by(const kb::instrument& inst, const std::set<std::string>& query_stems) const;
+  /// The name words of `inst` among `query_stems` (the stems and compound-part stems of the
+  /// question's content words); empty when the question does not name it.
+  std::set<std::string> names_in(const kb::instrument& inst,
+                                 const std::set<std::string>& query_stems) const;
   /// Removes the parts of a closed compound that are a title's acronym: the "room" of
   /// "lunchroom" stems to "rom", the ROM's name. A hyphen keeps them ("bmkb-krediet").
   void drop_acronym_parts(indexer::word& w) const;

@@ -42,6 +42,25 @@ TEST_F(Search, ExpiredSchemeAskedByNameComesFirstAndIsMarked) {
   EXPECT_TRUE(says_expired);
 }
 
+TEST_F(Search, ANameSharedWithAnOpenSchemeNamesTheOpenOne) {
+  // "BL" is in the titles of the BL (closed, not expired) and of the expired BL-C: it names the
+  // BL, and the BL-C, whose title also has "Borgstelling MKB-landbouwkredieten", is not taken
+  // as described either. The expired scheme is named only by what the other lacks ("bmkb-c").
+  struct name_case {
+    const char* question;
+    const char* first;
+  };
+  for (const auto& c : {name_case{"valt mijn lening voor een kas onder de BL of de BMKB",
+                                  "borgstelling-mkb-landbouwkredieten"},
+                        name_case{"hoe werkt de bmkb", "bmkb"},
+                        name_case{"kan ik de bmkb-c nog aanvragen", "bmkb-c"},
+                        name_case{"kan ik de bl-c nog aanvragen", "bl-c"}}) {
+    auto r = searcher_->search(c.question, 3);
+    ASSERT_FALSE(r.matches.empty()) << c.question;
+    EXPECT_EQ(r.matches[0].inst->id, c.first) << c.question;
+  }
+}
+
 TEST_F(Search, ExpiredSchemesRankBelowOpenOnesWhenNotNamed) {
   // The corona guarantees (bmkb-c, bl-c, kkc) are expired: a general question about a
   // guarantee must lead with schemes that still exist.
