@@ -11,6 +11,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "indexer/analyzer.hpp"
 #include "indexer/tokenize.hpp"
@@ -58,8 +59,11 @@ class writer_lock {
   int fd_ = -1;
 };
 
+/// Title and keyword words, and in how many of their fields they occur: the spelling table.
+using spelling_counts = std::unordered_map<std::string, unsigned>;
+
 void index_field(Xapian::Document& doc, analyzer& an, std::string_view text, unsigned wdf,
-                 unsigned& pos_base, Xapian::WritableDatabase* spelling) {
+                 unsigned& pos_base, spelling_counts& spelling) {
   auto words = an.analyze(text);
   for (const auto& w : words) {
     if (w.stop) continue;
@@ -81,14 +85,13 @@ void index_field(Xapian::Document& doc, analyzer& an, std::string_view text, uns
     // Suggestions come from the words of titles and keywords, the names and topics of
     // instruments, and from the synonyms (build_index). On 100,000 texts a suggestion took
     // 1-9 ms with every body word in the table, 3 ms with the summaries' words too.
-    if (spelling && wdf >= weight_keywords && w.folded.size() >= 3)
-      spelling->add_spelling(w.folded);
+    if (wdf >= weight_keywords && w.folded.size() >= 3) ++spelling[w.folded];
   }
   pos_base += static_cast<unsigned>(words.size()) + 100;  // a gap: no phrase crosses fields
 }
 
 Xapian::Document make_document(const kb::instrument& inst, analyzer& an,
-                               Xapian::WritableDatabase& db) {
+                               spelling_counts& spelling) {
   Xapian::Document doc;
   doc.set_data(inst.id);
   doc.add_boolean_term("Q" + inst.id);
@@ -100,15 +103,15 @@ Xapian::Document make_document(const kb::instrument& inst, analyzer& an,
   if (inst.amount_max) doc.add_value(slot_amount_max, Xapian::sortable_serialise(*inst.amount_max));
 
   unsigned pos = 0;
-  index_field(doc, an, inst.title, weight_title, pos, &db);
+  index_field(doc, an, inst.title, weight_title, pos, spelling);
   std::string keywords;
   for (const auto& k : inst.keywords) keywords += k + ". ";
   keywords += inst.kind + ". " + inst.provider;
-  index_field(doc, an, keywords, weight_keywords, pos, &db);
-  index_field(doc, an, inst.summary + ". " + inst.audience, weight_summary, pos, &db);
+  index_field(doc, an, keywords, weight_keywords, pos, spelling);
+  index_field(doc, an, inst.summary + ". " + inst.audience, weight_summary, pos, spelling);
   std::string body = inst.body;
   for (const auto& c : inst.criteria) body += "\n" + c.text;
-  index_field(doc, an, body, weight_body, pos, &db);
+  index_field(doc, an, body, weight_body, pos, spelling);
   return doc;
 }
 
@@ -196,8 +199,15 @@ build_stats build_index(const fs::path& corpus_dir, const fs::path& out_dir, kb:
   const std::string signature = analysis_signature(*lex);
   {
     Xapian::WritableDatabase db((tmp / "db").string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    spelling_counts spelling;
     for (const auto& inst : c.instruments)
-      db.replace_document("Q" + inst.id, make_document(inst, an, db));
+      db.replace_document("Q" + inst.id, make_document(inst, an, spelling));
+    // A word must be in the titles and keywords of one text in 10,000 (at least one) to be
+    // suggested, as Solr's thresholdTokenFrequency does: on 100,000 generated texts the rare
+    // words made a suggestion read thousands of trigram candidates (4.5 ms for "borgsteling").
+    const unsigned min_count = std::max<unsigned>(1, unsigned(c.instruments.size() / 10000));
+    for (const auto& [word, count] : spelling)
+      if (count >= min_count) db.add_spelling(word, count);
     // The words of synoniemen.txt are the words entrepreneurs use, and few of them are in a title:
     // "failiet" must become "failliet" (a synonym key), not "familie" (a title word).
     for (const auto& s : c.synonyms)

@@ -25,8 +25,9 @@
 namespace indexer {
 
 /// 2: champion terms ("C" + stem) for the words of titles and keywords; spelling words from
-/// titles and keywords only. 3: spelling words from the synonyms too.
-inline constexpr int index_format = 3;
+/// titles and keywords only. 3: spelling words from the synonyms too. 4: a title or keyword word
+/// is a spelling word only when one text in 10,000 has it.
+inline constexpr int index_format = 4;
 
 /** Terms of a document:
  *  - `Z` + stem: every content word and compound part, wdf = its field's weight (title 6,
