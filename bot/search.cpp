@@ -559,9 +559,7 @@ search_result searcher::search(std::string_view question, std::size_t limit,
       continue;
     }
     const auto& w = words[i++];
-    // So does a province or region ("Overijssel", "Twente"): as a search word it lifted every
-    // scheme with "Overijssel" in its title, on top of the region boost.
-    if (w.stop || province_words_.count(w.folded)) continue;
+    if (w.stop) continue;
     if (w.number) {
       slots.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("N" + w.folded),
                          number_weight);

@@ -246,15 +246,6 @@ TEST_F(Search, TheSnippetIsAWholeSentence) {
   }
 }
 
-TEST_F(Search, AProvinceIsARegionNotASearchWord) {
-  auto q = query_of("is er in Overijssel hulp bij een plan voor mijn hoveniersbedrijf");
-  EXPECT_EQ(q.find("overijssel"), std::string::npos) << q;
-  EXPECT_NE(q.find("Zhulp"), std::string::npos) << q;
-  auto r = searcher_->search("subsidie voor scholing in Twente", 3);
-  ASSERT_TRUE(r.place);
-  EXPECT_EQ(r.place->provincie, "overijssel");
-}
-
 TEST_F(Search, PlainWordsAreNotPlaces) {
   EXPECT_FALSE(searcher_->search("wat is de beste lening", 3).place);  // "best" is a gemeente too
 }
