@@ -289,13 +289,9 @@ std::optional<named_place> searcher::find_place(const std::vector<indexer::word>
   return std::nullopt;
 }
 
-void searcher::drop_acronym_parts(indexer::word& w) const {
-  if (w.surface.find('-') != std::string::npos) return;  // "bmkb-krediet" names the BMKB
-  for (std::size_t k = w.parts.size(); k-- > 0;)
-    if (acronym_stems_.count(w.part_stems[k])) {
-      w.parts.erase(w.parts.begin() + std::ptrdiff_t(k));
-      w.part_stems.erase(w.part_stems.begin() + std::ptrdiff_t(k));
-    }
+bool searcher::acronym_part(const indexer::word& w, const std::string& part_stem) const {
+  // "bmkb-krediet" names the BMKB: a hyphen keeps the part.
+  return acronym_stems_.count(part_stem) && w.surface.find('-') == std::string::npos;
 }
 
 std::set<std::string> searcher::names_in(const kb::instrument& inst,
@@ -570,11 +566,11 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     Xapian::Query q = term(w.stem, w.surface);
     indexer::word split = w;
     if (split.parts.empty() && term_freq("Z" + w.stem) == 0) analyzer_.split_unknown(split);
-    drop_acronym_parts(split);
     std::vector<Xapian::Query> parts, rare_parts;
     std::vector<std::string> rare_stems;
     if (!common(w.stem)) rare_stems.push_back(w.stem);
     for (std::size_t k = 0; k < split.parts.size(); ++k) {
+      if (acronym_part(split, split.part_stems[k])) continue;
       parts.push_back(term(split.part_stems[k], split.surface));
       if (common(split.part_stems[k])) continue;
       rare_parts.push_back(parts.back());
@@ -616,17 +612,17 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     bool named;
     Xapian::MSetIterator it;
     bool described = false;  // expired, not named, but the question describes it
-    bool shadowed = false;   // expired, and its name words name an open scheme
+    bool shadowed = false;   // expired, and its name words name a scheme that has not expired
     std::vector<std::string> matched;
   };
   std::vector<ranked> ranked_list;
   const double top_weight = mset.empty() ? 0 : mset.begin().get_weight();
   std::set<std::string> content_stems;  // for names_in
-  for (auto w : words) {
+  for (const auto& w : words) {
     if (w.stop || w.number || (w.folded.size() < 3 && !capitals(w.surface))) continue;
-    drop_acronym_parts(w);
     content_stems.insert(w.stem);
-    content_stems.insert(w.part_stems.begin(), w.part_stems.end());
+    for (const auto& p : w.part_stems)
+      if (!acronym_part(w, p)) content_stems.insert(p);
   }
   // The kinds of instrument the question asks for ("een lening", "subsidie").
   std::set<std::string> kinds;

@@ -103,9 +103,9 @@ class searcher {
   /// question's content words); empty when the question does not name it.
   std::set<std::string> names_in(const kb::instrument& inst,
                                  const std::set<std::string>& query_stems) const;
-  /// Removes the parts of a closed compound that are a title's acronym: the "room" of
-  /// "lunchroom" stems to "rom", the ROM's name. A hyphen keeps them ("bmkb-krediet").
-  void drop_acronym_parts(indexer::word& w) const;
+  /// True when a part of a closed compound is a title's acronym, which it never means: the
+  /// "room" of "lunchroom" stems to "rom", the ROM's name. A hyphen keeps it ("bmkb-krediet").
+  bool acronym_part(const indexer::word& w, const std::string& part_stem) const;
   const kb::instrument* instrument_of(Xapian::docid did);
   /// The `candidates` best documents by BM25, read as reading_ says.
   Xapian::MSet best_documents(const Xapian::Query& query, bool& champions_only);
