@@ -59,7 +59,7 @@ class writer_lock {
   int fd_ = -1;
 };
 
-/// Title and keyword words, and in how many of their fields they occur: the spelling table.
+/// Title and keyword words, and how often they occur there: the spelling table.
 using spelling_counts = std::unordered_map<std::string, unsigned>;
 
 void index_field(Xapian::Document& doc, analyzer& an, std::string_view text, unsigned wdf,
@@ -202,8 +202,8 @@ build_stats build_index(const fs::path& corpus_dir, const fs::path& out_dir, kb:
     spelling_counts spelling;
     for (const auto& inst : c.instruments)
       db.replace_document("Q" + inst.id, make_document(inst, an, spelling));
-    // A word must be in the titles and keywords of one text in 10,000 (at least one) to be
-    // suggested, as Solr's thresholdTokenFrequency does: on 100,000 generated texts the rare
+    // A word must occur in titles and keywords once per 10,000 texts (at least once) to be
+    // suggested, as with Solr's thresholdTokenFrequency: on 100,000 generated texts the rare
     // words made a suggestion read thousands of trigram candidates (4.5 ms for "borgsteling").
     const unsigned min_count = std::max<unsigned>(1, unsigned(c.instruments.size() / 10000));
     for (const auto& [word, count] : spelling)

@@ -26,7 +26,7 @@ namespace indexer {
 
 /// 2: champion terms ("C" + stem) for the words of titles and keywords; spelling words from
 /// titles and keywords only. 3: spelling words from the synonyms too. 4: a title or keyword word
-/// is a spelling word only when one text in 10,000 has it.
+/// is a spelling word only when it occurs there once per 10,000 texts.
 inline constexpr int index_format = 4;
 
 /** Terms of a document:
