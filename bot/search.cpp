@@ -609,6 +609,7 @@ search_result searcher::search(std::string_view question, std::size_t limit,
   struct ranked {
     const kb::instrument* inst;
     double score;
+    std::set<std::string> names;  // the question's words that name it
     bool named;
     Xapian::MSetIterator it;
     bool described = false;  // expired, not named, but the question describes it
@@ -633,24 +634,24 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     if (auto k = kind_stems_.find(head); k != kind_stems_.end()) kinds.insert(k->second);
     if (auto k = kind_stems_.find(w.stem); k != kind_stems_.end()) kinds.insert(k->second);
   }
-  std::vector<std::set<std::string>> names;  // per ranked text, the name words of the question
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const kb::instrument* inst = instrument_of(*it);
     if (!inst) continue;
-    names.push_back(names_in(*inst, content_stems));
-    ranked_list.push_back({inst, it.get_weight(), !names.back().empty(), it, false, false, {}});
+    auto names = names_in(*inst, content_stems);
+    bool named = !names.empty();
+    ranked_list.push_back({inst, it.get_weight(), std::move(names), named, it, false, false, {}});
   }
   // A name shared with a scheme that has not expired names that one: "BL" is the Borgstelling
   // MKB-landbouwkredieten (BL), not the expired BL-C. Only a word the other lacks ("bl-c",
   // "corona") names the expired one; nor is it taken as described (below) when its title words
   // outweigh the other's.
-  for (std::size_t k = 0; k < ranked_list.size(); ++k) {
-    if (!ranked_list[k].named || !ranked_list[k].inst->expired()) continue;
-    for (std::size_t o = 0; o < ranked_list.size(); ++o)
-      if (!ranked_list[o].inst->expired() && !names[o].empty() &&
-          std::includes(names[o].begin(), names[o].end(), names[k].begin(), names[k].end())) {
-        ranked_list[k].named = false;
-        ranked_list[k].shadowed = true;
+  for (auto& r : ranked_list) {
+    if (!r.named || !r.inst->expired()) continue;
+    for (const auto& o : ranked_list)
+      if (!o.inst->expired() && !o.names.empty() &&
+          std::includes(o.names.begin(), o.names.end(), r.names.begin(), r.names.end())) {
+        r.named = false;
+        r.shadowed = true;
       }
   }
   double best_open = 0;  // the best score of a scheme that can still be used
