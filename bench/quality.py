@@ -40,6 +40,8 @@ QUESTION_SETS = [
     # (96 questions), and a fifth set that is measured only (64 questions).
     ("ontwikkel", REPO / "tests" / "data" / "vragen-ontwikkel.tsv"),
     ("blind2", REPO / "tests" / "data" / "vragen-blind2.tsv"),
+    # Written blind in the session after that, before that session changed anything: measured only.
+    ("blind3", REPO / "tests" / "data" / "vragen-blind3.tsv"),
 ]
 SYSTEMS = ["finwijzer", "xapian", "postgres"]
 LIMIT = 10  # results asked from every system; MRR looks at this many
