@@ -202,9 +202,10 @@ searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
       bool acronym = capitals(w.surface);
       if (w.stop || w.number || (w.folded.size() < 3 && !acronym)) continue;
       stems[&inst].insert(w.stem);
-      if (acronym)
+      if (acronym) {
         acronym_stems_.insert(w.stem);
-      else if (snap_->lex->is_common(w.folded))
+        acronym_words_.insert(w.folded);
+      } else if (snap_->lex->is_common(w.folded))
         common_words.insert(w.stem);
     }
     for (const auto& s : stems[&inst]) {
@@ -289,9 +290,11 @@ std::optional<named_place> searcher::find_place(const std::vector<indexer::word>
   return std::nullopt;
 }
 
-bool searcher::acronym_part(const indexer::word& w, const std::string& part_stem) const {
-  // "bmkb-krediet" names the BMKB: a hyphen keeps the part.
-  return acronym_stems_.count(part_stem) && w.surface.find('-') == std::string::npos;
+bool searcher::acronym_part(const indexer::word& w, std::size_t k) const {
+  // "bmkb-krediet" names the BMKB: a hyphen keeps the part. So does the acronym itself written
+  // closed ("bmkbkrediet"); only a word that stems to it ("room" -> "rom") is dropped.
+  return acronym_stems_.count(w.part_stems[k]) && !acronym_words_.count(w.parts[k]) &&
+         w.surface.find('-') == std::string::npos;
 }
 
 std::set<std::string> searcher::names_in(const kb::instrument& inst,
@@ -570,7 +573,7 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     std::vector<std::string> rare_stems;
     if (!common(w.stem)) rare_stems.push_back(w.stem);
     for (std::size_t k = 0; k < split.parts.size(); ++k) {
-      if (acronym_part(split, split.part_stems[k])) continue;
+      if (acronym_part(split, k)) continue;
       parts.push_back(term(split.part_stems[k], split.surface));
       if (common(split.part_stems[k])) continue;
       rare_parts.push_back(parts.back());
@@ -622,8 +625,8 @@ search_result searcher::search(std::string_view question, std::size_t limit,
   for (const auto& w : words) {
     if (w.stop || w.number || (w.folded.size() < 3 && !capitals(w.surface))) continue;
     content_stems.insert(w.stem);
-    for (const auto& p : w.part_stems)
-      if (!acronym_part(w, p)) content_stems.insert(p);
+    for (std::size_t k = 0; k < w.part_stems.size(); ++k)
+      if (!acronym_part(w, k)) content_stems.insert(w.part_stems[k]);
   }
   // The kinds of instrument the question asks for ("een lening", "subsidie").
   std::set<std::string> kinds;

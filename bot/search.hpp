@@ -103,9 +103,10 @@ class searcher {
   /// question's content words); empty when the question does not name it.
   std::set<std::string> names_in(const kb::instrument& inst,
                                  const std::set<std::string>& query_stems) const;
-  /// True when a part of a closed compound is a title's acronym, which it never means: the
-  /// "room" of "lunchroom" stems to "rom", the ROM's name. A hyphen keeps it ("bmkb-krediet").
-  bool acronym_part(const indexer::word& w, const std::string& part_stem) const;
+  /// True when part `k` of a closed compound stems to a title's acronym without being it: the
+  /// "room" of "lunchroom" stems to "rom", the ROM's name. The acronym itself ("bmkbkrediet")
+  /// and a hyphenated part ("bmkb-krediet") are kept.
+  bool acronym_part(const indexer::word& w, std::size_t k) const;
   const kb::instrument* instrument_of(Xapian::docid did);
   /// The `candidates` best documents by BM25, read as reading_ says.
   Xapian::MSet best_documents(const Xapian::Query& query, bool& champions_only);
@@ -134,6 +135,7 @@ class searcher {
   std::size_t longest_synonym_ = 1;                           ///< in words
   std::map<const kb::instrument*, std::set<std::string>> name_stems_;
   std::set<std::string> acronym_stems_;  ///< stems of acronyms in titles (KIA, ROM, SLIM)
+  std::set<std::string> acronym_words_;  ///< the same acronyms, folded ("kia", "rom", "slim")
   std::unordered_map<std::string, std::string> kind_stems_;  ///< stem -> soort it asks for
   std::unordered_set<std::string> place_first_words_;        ///< first word of every place name
   std::size_t longest_place_ = 1;                            ///< in words

@@ -122,6 +122,10 @@ TEST_F(Search, ACompoundPartIsNeverATitleAcronym) {
   EXPECT_FALSE(in_top("een lunchroom met schulden", "regionale-ontwikkelingsmaatschappijen"));
   EXPECT_NE(query_of("een bmkb-krediet").find("Zbmkb"), std::string::npos)
       << query_of("een bmkb-krediet");
+  // The acronym itself, written closed, is meant: "bmkbkrediet" asks for the BMKB.
+  EXPECT_NE(query_of("een bmkbkrediet").find("Zbmkb "), std::string::npos)
+      << query_of("een bmkbkrediet");
+  EXPECT_TRUE(in_top("een bmkbkrediet", "bmkb", 1));
 }
 
 TEST_F(Search, RegionalSchemeBoostedForItsRegion) {
