@@ -3,7 +3,8 @@
  *
  *  quality_baselines dump --corpus DIR
  *      One instrument per line: id, title, keywords, summary, body (TSV; tabs and newlines in the
- *      text become spaces). The PostgreSQL baseline loads this.
+ *      text become spaces). The PostgreSQL baseline loads this. The baselines get the same text
+ *      Finwijzer indexes: the body includes the example questions (voorbeeldvragen).
  *  quality_baselines xapian --corpus DIR --batch FILE [--limit N]
  *      Stock Xapian: an in-memory index, one document per instrument, Dutch stemming, no prefixes,
  *      no field weights, no stopper; a default QueryParser and BM25. One JSON line per question.
@@ -62,11 +63,16 @@ std::string one_line(std::string s) {
   return s;
 }
 
+/// The body and the example questions: what Finwijzer indexes at the body's weight.
+std::string body_text(const kb::instrument& i) {
+  return i.body + "\n" + kb::join(i.example_questions, "\n");
+}
+
 int run_dump(const kb::corpus& c) {
   for (const auto& i : c.instruments)
     std::cout << one_line(i.id) << '\t' << one_line(i.title) << '\t'
               << one_line(kb::join(i.keywords, " ")) << '\t' << one_line(i.summary) << '\t'
-              << one_line(i.body) << '\n';
+              << one_line(body_text(i)) << '\n';
   return 0;
 }
 
@@ -89,7 +95,7 @@ int run_xapian(const kb::corpus& c, const std::string& batch, unsigned limit) {
     gen.increase_termpos();
     gen.index_text(i.summary);
     gen.increase_termpos();
-    gen.index_text(i.body);
+    gen.index_text(body_text(i));
     doc.set_data(i.id);
     db.add_document(doc);
   }

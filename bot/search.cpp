@@ -424,6 +424,7 @@ const searcher::text_stems& searcher::stems_of(const kb::instrument& inst) {
   add(inst.summary + ". " + inst.audience, out.all);
   add(inst.body, out.all);
   for (const auto& c : inst.criteria) add(c.text, out.all);
+  for (const auto& q : inst.example_questions) add(q, out.all);
   sort_unique(out.all);
   return texts_.emplace(&inst, std::move(out)).first->second;
 }
@@ -614,7 +615,6 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     double score;
     std::set<std::string> names;  // the question's words that name it
     bool named;
-    Xapian::MSetIterator it;
     bool described = false;  // expired, not named, but the question describes it
     bool shadowed = false;   // expired, and its name words name a scheme that has not expired
     std::vector<std::string> matched;
@@ -642,7 +642,7 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     if (!inst) continue;
     auto names = names_in(*inst, content_stems);
     bool named = !names.empty();
-    ranked_list.push_back({inst, it.get_weight(), std::move(names), named, it, false, false, {}});
+    ranked_list.push_back({inst, it.get_weight(), std::move(names), named, false, false, {}});
   }
   // A name shared with a scheme that has not expired names that one: "BL" is the Borgstelling
   // MKB-landbouwkredieten (BL), not the expired BL-C. Only a word the other lacks ("bl-c",

@@ -26,12 +26,14 @@ namespace indexer {
 
 /// 2: champion terms ("C" + stem) for the words of titles and keywords; spelling words from
 /// titles and keywords only. 3: spelling words from the synonyms too. 4: a title or keyword word
-/// is a spelling word only when it occurs there once per 10,000 texts.
-inline constexpr int index_format = 4;
+/// is a spelling word only when it occurs there once per 10,000 texts. 5: the example questions
+/// (voorbeeldvragen) are a field of their own, after the body.
+inline constexpr int index_format = 5;
 
 /** Terms of a document:
  *  - `Z` + stem: every content word and compound part, wdf = its field's weight (title 6,
- *    keywords 4, summary 2, body 1), so BM25 counts a word in the title most;
+ *    keywords 4, summary 2, body 1, example questions 1), so BM25 counts a word in the title
+ *    most;
  *  - unprefixed folded words, with positions: phrases, and whether the texts know a word;
  *  - `N` + normalised amount;
  *  - `C` + stem: the word is in the title or the keywords field (trefwoorden, soort, aanbieder).

@@ -160,11 +160,12 @@ bool load_instrument(const std::filesystem::path& file, const field_set& fields,
     r.error_line(offset, "front matter must be a map of key: value lines");
     return false;
   }
-  r.check_keys(n,
-               {"id", "titel", "aanbieder", "soort", "fasen", "regio", "status", "bronnen",
-                "laatst_gecontroleerd", "samenvatting", "doelgroep", "bedrag_min", "bedrag_max",
-                "open_vanaf", "open_tot", "trefwoorden", "voorbehoud", "voorwaarden"},
-               "the front matter");
+  r.check_keys(
+      n,
+      {"id", "titel", "aanbieder", "soort", "fasen", "regio", "status", "bronnen",
+       "laatst_gecontroleerd", "samenvatting", "doelgroep", "bedrag_min", "bedrag_max",
+       "open_vanaf", "open_tot", "trefwoorden", "voorbeeldvragen", "voorbehoud", "voorwaarden"},
+      "the front matter");
   out.path = path;
   out.body = fm->body;
   out.body_line = fm->body_line;
@@ -252,6 +253,16 @@ bool load_instrument(const std::filesystem::path& file, const field_set& fields,
     r.warning(n["open_tot"],
               "open_tot " + out.open_until->str() + " is in the past but status is 'open'");
   out.keywords = r.list(n, "trefwoorden", false).value_or(std::vector<std::string>{});
+  out.example_questions = r.list(n, "voorbeeldvragen", false).value_or(std::vector<std::string>{});
+  for (std::size_t i = 0; i < out.example_questions.size(); ++i) {
+    const YAML::Node item = n["voorbeeldvragen"][i];
+    const std::string& q = out.example_questions[i];
+    if (trim(q).empty())
+      r.error(item, "an example question in 'voorbeeldvragen' is empty");
+    else if (std::find(out.example_questions.begin(), out.example_questions.begin() + long(i), q) !=
+             out.example_questions.begin() + long(i))
+      r.error(item, "duplicate example question in 'voorbeeldvragen': " + q);
+  }
   if (YAML::Node v = n["voorwaarden"]) load_criteria(v, r, fields, out);
   if (trim(out.body).empty())
     diag.error(path, fm->body_line, "the body after the front matter is empty");

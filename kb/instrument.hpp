@@ -43,11 +43,14 @@ struct instrument {
   std::optional<double> amount_min, amount_max;
   std::optional<date> open_from, open_until;
   std::vector<std::string> keywords;  ///< trefwoorden
-  std::string caveat;                 ///< voorbehoud
-  std::vector<std::string> sources;   ///< bronnen
-  date last_checked;                  ///< laatst_gecontroleerd
-  std::vector<criterion> criteria;    ///< voorwaarden
-  std::string body;                   ///< CommonMark
+  /// voorbeeldvragen: questions of entrepreneurs this instrument answers, in their own words.
+  /// Indexed with the body's weight, so everyday words ("kapsalon", "de bank wil niet") meet it.
+  std::vector<std::string> example_questions;
+  std::string caveat;                ///< voorbehoud
+  std::vector<std::string> sources;  ///< bronnen
+  date last_checked;                 ///< laatst_gecontroleerd
+  std::vector<criterion> criteria;   ///< voorwaarden
+  std::string body;                  ///< CommonMark
   std::string path;
   int body_line = 0;  ///< file line where the body starts
 

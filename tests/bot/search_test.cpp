@@ -3,7 +3,12 @@
 
 #include <boost/json.hpp>
 
+#include <map>
+#include <set>
+
 #include "bot/search.hpp"
+#include "indexer/analyzer.hpp"
+#include "kb/text.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -283,3 +288,41 @@ TEST_F(Search, JsonShape) {
 }
 
 }  // namespace
+
+TEST_F(Search, AWordOnlyExampleQuestionsHaveFindsTheirInstrument) {
+  // voorbeeldvragen carry entrepreneurs' words that no other field has ("kapsalon"): each such
+  // word, asked alone, finds the one instrument whose example questions hold it. Among the first
+  // three, not always first: a word's lemma may still meet another text's word.
+  auto snap = test::shipped_snapshot();
+  indexer::analyzer an(snap->lex);
+  std::map<std::string, std::set<std::string>> owners;  // folded word -> instruments it is in
+  // The stems of every other field of every instrument, and of the synonyms, which lead a word
+  // to other words ("uitbreiden" -> investering).
+  std::set<std::string> elsewhere;
+  for (const auto& e : snap->corpus.synonyms)
+    for (const auto& p : e.phrases)
+      for (const auto& w : an.analyze(p)) elsewhere.insert(w.stem);
+  for (const auto& inst : snap->corpus.instruments) {
+    std::string other = inst.title + " " + inst.id + " " + inst.kind + " " + inst.provider + " " +
+                        inst.summary + " " + inst.audience + " " + inst.body;
+    for (const auto& k : inst.keywords) other += " " + k;
+    for (const auto& c : inst.criteria) other += " " + c.text;
+    for (const auto& w : an.analyze(other)) {
+      elsewhere.insert(w.stem);
+      for (const auto& p : w.part_stems) elsewhere.insert(p);
+    }
+    for (const auto& q : inst.example_questions)
+      for (const auto& w : an.analyze(q))
+        if (!w.stop && !w.number && w.folded.size() >= 5 && w.parts.empty())
+          owners[w.folded].insert(inst.id);
+  }
+  std::size_t checked = 0;
+  for (const auto& [word, ids] : owners) {
+    auto words = an.analyze(word);
+    if (ids.size() != 1 || words.size() != 1 || elsewhere.count(words[0].stem)) continue;
+    ++checked;
+    EXPECT_TRUE(in_top(word, *ids.begin()))
+        << word << ": expected " << *ids.begin() << ", got " << kb::join(top(word), ", ");
+  }
+  EXPECT_GT(checked, 100u);  // the shipped example questions hold many such words
+}

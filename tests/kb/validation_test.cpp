@@ -98,6 +98,15 @@ INSTANTIATE_TEST_SUITE_P(
                         "before open_vanaf"},
         validation_case{"list_type", with("trefwoorden", "trefwoorden: {a: b}"), 11,
                         "must be a list"},
+        validation_case{"questions_type", with("voorbeeldvragen", "voorbeeldvragen: {a: b}"), 11,
+                        "must be a list"},
+        validation_case{"question_empty",
+                        with("voorbeeldvragen", "voorbeeldvragen:\n  - Kan ik lenen?\n  - \"\""),
+                        13, "is empty"},
+        validation_case{
+            "question_dup",
+            with("voorbeeldvragen", "voorbeeldvragen:\n  - Kan ik lenen?\n  - Kan ik lenen?"), 13,
+            "duplicate example question"},
         validation_case{"yaml_syntax", with("titel", "titel: [open"), 0, "YAML syntax"},
         validation_case{
             "criterion_key",
@@ -156,9 +165,12 @@ TEST(InstrumentValidation, ValidFileLoadsEveryKey) {
   kb::diagnostics base;
   kb::corpus mini = test::load_mini(base);
   test::temp_dir dir;
-  auto file = dir.write("x.md", std::string("---\n") + valid_front +
-                                    "samenvatting: S\nbedrag_min: 500\nbedrag_max: 50000\n"
-                                    "trefwoorden: [a, b]\nregio2: x\n---\nTekst.\n");
+  auto file = dir.write(
+      "x.md",
+      std::string("---\n") + valid_front +
+          "samenvatting: S\nbedrag_min: 500\nbedrag_max: 50000\n"
+          "trefwoorden: [a, b]\nvoorbeeldvragen: [\"Waar leen ik geld voor een kapsalon?\"]\n"
+          "regio2: x\n---\nTekst.\n");
   kb::diagnostics diag;
   kb::instrument inst;
   kb::load_instrument(file, mini.fields, mini.places, diag, {2026, 11, 27}, inst);
@@ -168,8 +180,10 @@ TEST(InstrumentValidation, ValidFileLoadsEveryKey) {
   EXPECT_EQ(inst.regions, std::vector<std::string>{"overijssel"});
   EXPECT_EQ(*inst.amount_max, 50000);
   EXPECT_EQ(inst.keywords.size(), 2u);
+  EXPECT_EQ(inst.example_questions,
+            std::vector<std::string>{"Waar leen ik geld voor een kapsalon?"});
   EXPECT_EQ(inst.body, "Tekst.\n");
-  EXPECT_EQ(inst.body_line, 17);
+  EXPECT_EQ(inst.body_line, 18);
 }
 
 TEST(InstrumentValidation, StalenessWarnings) {
