@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int generator_version = 1;
+constexpr int generator_version = 2;         // 2: five example questions per document
 constexpr std::size_t wdutch_words = 50000;  // taken from the word list after the shipped words
 constexpr std::size_t name_min_rank = 150;   // titles and keywords skip the most common words
 
@@ -212,6 +212,15 @@ std::string make_document(const sources& src, std::mt19937_64& rng, std::size_t 
     md << "bedrag_max: " << amounts[hi] << "\n";
   }
   md << "trefwoorden: " << flow_list(keywords) << "\n";
+  // Five example questions of 6-20 words, as the shipped instruments have (a duplicate would be
+  // a corpus error, so one is drawn again).
+  md << "voorbeeldvragen:\n";
+  std::set<std::string> questions;
+  while (questions.size() < 5) {
+    std::string s = sentence(z, rng, 6 + pick(rng, 15));
+    s.back() = '?';
+    if (questions.insert(s).second) md << "  - " << yaml_quoted(s) << "\n";
+  }
   md << "bronnen:\n  - https://example.org/regelingen/" << id << "\n";
   md << "laatst_gecontroleerd: " << today << "\n";
   if (!src.criteria.empty()) {
@@ -280,6 +289,7 @@ sources load_sources(const gen_options& o, std::mt19937_64& rng) {
     for (const auto& k : i.keywords) count_words(k, freq);
     count_words(i.summary, freq);
     count_words(i.body, freq);
+    for (const auto& q : i.example_questions) count_words(q, freq);
     providers.insert(i.provider);
     for (const auto& cr : i.criteria)
       if (cr.test) criteria.push_back({cr.text, cr.test_source});

@@ -4,9 +4,9 @@
  *  The documents follow docs/corpus.md (they load and index like real instruments), but their text
  *  is sampled: words from the shipped instruments (most frequent first) followed by words from the
  *  wdutch list, drawn with a Zipf-like distribution (rank r has weight 1/r), 100-300 body words
- *  per document. Titles, keywords, providers, regions, amounts and conditions vary; conditions are
- *  copied from the shipped instruments so that every rule is valid against the copied velden.yaml.
- *  Deterministic for a given seed.
+ *  per document, and five example questions of 6-20 words. Titles, keywords, providers, regions,
+ *  amounts and conditions vary; conditions are copied from the shipped instruments so that every
+ *  rule is valid against the copied velden.yaml. Deterministic for a given seed.
  */
 #pragma once
 
