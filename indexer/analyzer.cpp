@@ -27,7 +27,7 @@ std::string lowercase(const std::string& s) {
 
 std::string analysis_signature(const lexicon& lex) {
   return "format=1;tokenizer=icu-nl;fold=nfkc-cf-nomarks;stop=snowball-nl+chat2;amount-words-stop;"
-         "lemma=hunspell-nl;stem=dutch;decompound=wdutch+corpus,min4,whole11;lexicon=" +
+         "lemma=hunspell-nl+accents;stem=dutch;decompound=wdutch+corpus,min4,whole11;lexicon=" +
          std::to_string(lex.size());
 }
 
@@ -88,7 +88,7 @@ analyzer::analyzer(std::shared_ptr<const lexicon> lex)
     : lex_(std::move(lex)), decompounder_(*lex_) {}
 
 std::string analyzer::stem_word(const std::string& lower) {
-  return stemmer_(lemmatizer_.lemma(lower));
+  return stemmer_(lemmatizer_.lemma(lex_->accented(lower)));
 }
 
 void analyzer::split_unknown(word& w) {
@@ -140,7 +140,7 @@ std::vector<word> analyzer::analyze(std::string_view text) {
       auto it = cache_.find(lower);
       if (it == cache_.end()) {
         cached c;
-        c.stem = stemmer_(lemmatizer_.lemma(lower));
+        c.stem = stem_word(lower);
         c.parts = decompounder_.split(w.folded);
         for (const auto& p : c.parts) c.part_stems.push_back(stem_word(p));
         if (cache_.size() > 200000) cache_.clear();  // bound memory on hostile input

@@ -20,6 +20,8 @@ std::shared_ptr<const lexicon::word_list> lexicon::read_word_list(const std::str
   words->common.reserve(360000);
   std::ifstream in(path);
   std::string line;
+  std::unordered_set<std::string> plain;  // lowercase words written without diacritics
+  std::vector<std::string> marked;        // lowercase words written with them
   while (std::getline(in, line)) {
     if (line.empty() || line.find(' ') != std::string::npos) continue;
     bool has_lower = false, has_digit = false;
@@ -30,9 +32,17 @@ std::shared_ptr<const lexicon::word_list> lexicon::read_word_list(const std::str
     if (!has_lower || has_digit) continue;  // skip "MKB", "06-dealer"
     bool lowercase = !(line[0] >= 'A' && line[0] <= 'Z');
     auto folded = kb::fold(line);
-    if (lowercase) words->common.insert(folded);
+    if (lowercase) {
+      words->common.insert(folded);
+      if (folded == line)
+        plain.insert(line);
+      else
+        marked.push_back(line);
+    }
     words->all.insert(std::move(folded));
   }
+  for (auto& m : marked)
+    if (auto f = kb::fold(m); !plain.count(f)) words->accented.emplace(std::move(f), std::move(m));
   slot = std::move(words);
   return slot;
 }

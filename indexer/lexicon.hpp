@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -28,11 +29,19 @@ class lexicon {
   bool is_common(std::string_view folded) const {
     return base_->common.count(std::string(folded)) > 0;
   }
+  /// The word list's spelling with diacritics of a word typed without them ("ideeen" ->
+  /// "ideeën", "knieen" -> "knieën"), so that it meets its lemma; `lower` itself when the list
+  /// has no such word, or has the plain form as a word of its own ("een" and "één").
+  const std::string& accented(const std::string& lower) const {
+    auto it = base_->accented.find(lower);
+    return it == base_->accented.end() ? lower : it->second;
+  }
 
  private:
   // The system word list is read once per process and shared by every lexicon built on it.
   struct word_list {
     std::unordered_set<std::string> all, common;
+    std::unordered_map<std::string, std::string> accented;  ///< "ideeen" -> "ideeën"
   };
   static std::shared_ptr<const word_list> read_word_list(const std::string& path);
   std::shared_ptr<const word_list> base_;

@@ -104,7 +104,18 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(meet_case{"fiets", "fietsen"}, meet_case{"ziekenhuis", "ziekenhuizen"},
                     meet_case{"lening", "leningen"}, meet_case{"Subsidie", "subsidies"},
                     meet_case{"café", "cafés"}, meet_case{"ideeën", "idee"},
-                    meet_case{"ondernemer", "ondernemers"}, meet_case{"bedrijf", "bedrijven"}));
+                    meet_case{"ondernemer", "ondernemers"}, meet_case{"bedrijf", "bedrijven"},
+                    // Typed without diacritics, a word still meets its lemma: the word list
+                    // gives its spelling ("ideeen" -> "ideeën" -> "idee").
+                    meet_case{"ideeen", "idee"}, meet_case{"knieen", "knie"},
+                    meet_case{"knieen", "knieën"}));
+
+TEST(Analysis, APlainWordOfTheListKeepsItsOwnSpelling) {
+  // "beste" and "béste" are both in the word list: the plain word is never read as the other.
+  EXPECT_EQ(lex()->accented("beste"), "beste");
+  EXPECT_EQ(lex()->accented("ideeen"), "ideeën");
+  EXPECT_EQ(lex()->accented("onbekendwoord"), "onbekendwoord");
+}
 
 struct inflect_case {
   const char* base;
