@@ -31,7 +31,8 @@ class lexicon {
   }
   /// The word list's spelling with diacritics of a word typed without them ("ideeen" ->
   /// "ideeën", "knieen" -> "knieën"), so that it meets its lemma; `lower` itself when the list
-  /// has no such word, or has the plain form as a word of its own ("een" and "één").
+  /// has no such word, or has the plain form as a word of its own ("een" and "één"). The
+  /// reference lives as long as `lower` and the lexicon.
   const std::string& accented(const std::string& lower) const {
     auto it = base_->accented.find(lower);
     return it == base_->accented.end() ? lower : it->second;

@@ -254,14 +254,15 @@ bool load_instrument(const std::filesystem::path& file, const field_set& fields,
               "open_tot " + out.open_until->str() + " is in the past but status is 'open'");
   out.keywords = r.list(n, "trefwoorden", false).value_or(std::vector<std::string>{});
   out.example_questions = r.list(n, "voorbeeldvragen", false).value_or(std::vector<std::string>{});
-  for (std::size_t i = 0; i < out.example_questions.size(); ++i) {
-    const YAML::Node item = n["voorbeeldvragen"][i];
-    const std::string& q = out.example_questions[i];
-    if (trim(q).empty())
-      r.error(item, "an example question in 'voorbeeldvragen' is empty");
-    else if (std::find(out.example_questions.begin(), out.example_questions.begin() + long(i), q) !=
-             out.example_questions.begin() + long(i))
-      r.error(item, "duplicate example question in 'voorbeeldvragen': " + q);
+  if (const YAML::Node qs = n["voorbeeldvragen"]; qs && qs.IsSequence()) {
+    std::set<std::string> seen;
+    for (const auto& item : qs) {
+      if (!item.IsScalar()) continue;  // list() reported it
+      if (trim(item.Scalar()).empty())
+        r.error(item, "an example question in 'voorbeeldvragen' is empty");
+      else if (!seen.insert(item.Scalar()).second)
+        r.error(item, "duplicate example question in 'voorbeeldvragen': " + item.Scalar());
+    }
   }
   if (YAML::Node v = n["voorwaarden"]) load_criteria(v, r, fields, out);
   if (trim(out.body).empty())
