@@ -9,6 +9,7 @@
 
 #include "indexer/stopwords.hpp"
 #include "indexer/tokenize.hpp"
+#include "kb/text.hpp"
 
 namespace indexer {
 
@@ -27,7 +28,8 @@ std::string lowercase(const std::string& s) {
 
 std::string analysis_signature(const lexicon& lex) {
   return "format=1;tokenizer=icu-nl;fold=nfkc-cf-nomarks;stop=snowball-nl+chat2;amount-words-stop;"
-         "lemma=hunspell-nl+accents;stem=dutch;decompound=wdutch+corpus,min4,whole11;lexicon=" +
+         "lemma=hunspell-nl+accents+head;stem=dutch;decompound=wdutch+corpus,min4,whole11;"
+         "lexicon=" +
          std::to_string(lex.size());
 }
 
@@ -88,7 +90,18 @@ analyzer::analyzer(std::shared_ptr<const lexicon> lex)
     : lex_(std::move(lex)), decompounder_(*lex_) {}
 
 std::string analyzer::stem_word(const std::string& lower) {
-  return stemmer_(lemmatizer_.lemma(lex_->accented(lower)));
+  return stemmer_(lemma_of(lower));
+}
+
+std::string analyzer::lemma_of(const std::string& lower, int depth) {
+  if (depth < 4) {
+    std::string folded = kb::fold(lower);
+    auto parts = decompounder_.split(folded);
+    if (parts.size() >= 2 && folded.size() > parts.back().size() && folded.ends_with(parts.back()))
+      return folded.substr(0, folded.size() - parts.back().size()) +
+             lemma_of(parts.back(), depth + 1);
+  }
+  return lemmatizer_.lemma(lex_->accented(lower));
 }
 
 void analyzer::split_unknown(word& w) {
@@ -140,8 +153,8 @@ std::vector<word> analyzer::analyze(std::string_view text) {
       auto it = cache_.find(lower);
       if (it == cache_.end()) {
         cached c;
-        c.stem = stem_word(lower);
         c.parts = decompounder_.split(w.folded);
+        c.stem = stem_word(lower);
         for (const auto& p : c.parts) c.part_stems.push_back(stem_word(p));
         if (cache_.size() > 200000) cache_.clear();  // bound memory on hostile input
         it = cache_.emplace(lower, std::move(c)).first;

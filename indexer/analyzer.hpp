@@ -50,6 +50,11 @@ class analyzer {
   void split_unknown(word& w);
 
  private:
+  /// The folded lemma of a lowercase word. A compound is lemmatised by its head, itself perhaps a
+  /// compound ("verpakkingsmaterialen" -> "verpakkings" + lemma("materialen")): Hunspell 1.7.1
+  /// reads outside its buffers on some compounds (ASan: "verpakkingsmateriaal", 147 words of
+  /// wdutch), and a Dutch compound inflects at its head anyway.
+  std::string lemma_of(const std::string& lower, int depth = 0);
   struct cached {
     std::string stem;
     std::vector<std::string> parts, part_stems;

@@ -108,7 +108,12 @@ INSTANTIATE_TEST_SUITE_P(
                     // Typed without diacritics, a word still meets its lemma: the word list
                     // gives its spelling ("ideeen" -> "ideeën" -> "idee").
                     meet_case{"ideeen", "idee"}, meet_case{"knieen", "knie"},
-                    meet_case{"knieen", "knieën"}));
+                    meet_case{"knieen", "knieën"},
+                    // Compounds are lemmatised by their head: Hunspell 1.7.1 reads outside its
+                    // buffers on these whole words (the ASan build of this test shows it).
+                    meet_case{"verpakkingsmateriaal", "verpakkingsmaterialen"},
+                    meet_case{"aantrekkingskracht", "aantrekkingskrachten"},
+                    meet_case{"folieverpakkingsmachine", "folieverpakkingsmachines"}));
 
 TEST(Analysis, APlainWordOfTheListKeepsItsOwnSpelling) {
   // "beste" and "béste" are both in the word list: the plain word is never read as the other.
