@@ -94,13 +94,16 @@ std::string analyzer::stem_word(const std::string& lower) {
 }
 
 std::string analyzer::lemma_of(const std::string& lower, int depth) {
-  if (depth < 4) {
-    std::string folded = kb::fold(lower);
-    auto parts = decompounder_.split(folded);
-    if (parts.size() >= 2 && folded.size() > parts.back().size() && folded.ends_with(parts.back()))
-      return folded.substr(0, folded.size() - parts.back().size()) +
-             lemma_of(parts.back(), depth + 1);
-  }
+  if (depth >= 4) return lemmatizer_.lemma(lex_->accented(lower));
+  std::string folded = kb::fold(lower);
+  return lemma_of(lower, folded, decompounder_.split(folded), depth);
+}
+
+std::string analyzer::lemma_of(const std::string& lower, const std::string& folded,
+                               const std::vector<std::string>& parts, int depth) {
+  if (parts.size() >= 2 && folded.size() > parts.back().size() && folded.ends_with(parts.back()))
+    return folded.substr(0, folded.size() - parts.back().size()) +
+           lemma_of(parts.back(), depth + 1);
   return lemmatizer_.lemma(lex_->accented(lower));
 }
 
@@ -153,8 +156,11 @@ std::vector<word> analyzer::analyze(std::string_view text) {
       auto it = cache_.find(lower);
       if (it == cache_.end()) {
         cached c;
+        // The parts found here are the ones the lemma uses: the word is split once.
+        std::string folded = kb::fold(lower);
         c.parts = decompounder_.split(w.folded);
-        c.stem = stem_word(lower);
+        c.stem =
+            stemmer_(folded == w.folded ? lemma_of(lower, folded, c.parts, 0) : lemma_of(lower));
         for (const auto& p : c.parts) c.part_stems.push_back(stem_word(p));
         if (cache_.size() > 200000) cache_.clear();  // bound memory on hostile input
         it = cache_.emplace(lower, std::move(c)).first;

@@ -55,6 +55,9 @@ class analyzer {
   /// reads outside its buffers on some compounds (ASan: "verpakkingsmateriaal", 147 words of
   /// wdutch), and a Dutch compound inflects at its head anyway.
   std::string lemma_of(const std::string& lower, int depth = 0);
+  /// The same, for a word already folded and split into `parts`.
+  std::string lemma_of(const std::string& lower, const std::string& folded,
+                       const std::vector<std::string>& parts, int depth);
   struct cached {
     std::string stem;
     std::vector<std::string> parts, part_stems;
