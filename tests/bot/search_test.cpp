@@ -3,6 +3,8 @@
 
 #include <boost/json.hpp>
 
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -331,4 +333,51 @@ TEST_F(Search, AWordOnlyExampleQuestionsHaveFindsTheirInstrument) {
         << word << ": expected " << *ids.begin() << ", got " << kb::join(top(word), ", ");
   }
   EXPECT_GT(checked, 100u);  // the shipped example questions hold many such words
+}
+
+TEST(Coordination, ALongQuestionPrefersTheTextThatMeetsMoreOfItsWords) {
+  // One text has one word of the question in its title, its keywords and three times in its
+  // body; another has three other words of the question, each once in its body. BM25 with
+  // k1 = 5 ranks the first higher (2.58 against 2.09: a title word counts six times). The
+  // question's words are what the entrepreneur needs, and the second text meets more of them.
+  test::temp_dir dir;
+  for (const char* name : {"loketten.yaml", "plaatsen.tsv", "synoniemen.txt", "velden.yaml"}) {
+    std::ifstream in(test::mini_corpus() / name, std::ios::binary);
+    dir.write(name, std::string(std::istreambuf_iterator<char>(in), {}));
+  }
+  dir.write("toetsvragen.tsv", "# soort: gewoon\nfoodtruck\ttest-truck\n");
+  auto doc = [&](const std::string& id, const std::string& title, const std::string& keywords,
+                 const std::string& body) {
+    dir.write("instrumenten/" + id + ".md",
+              "---\nid: " + id + "\ntitel: " + title +
+                  "\naanbieder: Testbank\nsoort: lening\nfasen: [start]\nregio: nederland\n"
+                  "status: doorlopend\ntrefwoorden: [" +
+                  keywords + "]\nbronnen: [https://example.org/" + id +
+                  "]\nlaatst_gecontroleerd: 2026-11-01\n---\n## Wat is het\n" + body + "\n");
+  };
+  doc("test-truck", "Lening voor uw foodtruck", "foodtruck",
+      "U leent geld om een foodtruck te kopen. Met een foodtruck gaat u de weg op. Een foodtruck "
+      "staat op markten en feesten.");
+  doc("test-kar", "Startlening", "starten",
+      "U leent geld voor een oven, een kraam of een tent voor uw zaak.");
+  doc("test-advies", "Advieslening", "advies", "U leent geld om een adviseur te betalen.");
+  kb::diagnostics diag;
+  test::temp_dir out;
+  try {
+    indexer::build_index(dir.path(), out.path(), diag, {2026, 11, 27});
+  } catch (const std::exception& e) {
+    FAIL() << e.what() << (diag.all().empty() ? "" : ": " + diag.all().front().str());
+  }
+  bot::searcher s(indexer::open_index(out.path()));
+  auto ids = [&](const std::string& q) {
+    std::vector<std::string> r;
+    for (const auto& m : s.search(q, 3).matches) r.push_back(m.inst->id);
+    return kb::join(r, ", ");
+  };
+  // Short questions: the word decides.
+  EXPECT_EQ(ids("foodtruck"), "test-truck");
+  EXPECT_EQ(ids("oven"), "test-kar");
+  // Four words (four slots): the text with three of them comes first. Without the
+  // coordination factor this fails.
+  EXPECT_EQ(ids("foodtruck oven kraam tent"), "test-kar, test-truck");
 }
