@@ -194,7 +194,8 @@ bool load_instrument(const std::filesystem::path& file, const field_set& fields,
               "unknown soort '" + out.kind + "' (allowed: " + list_text(instrument_kinds()) + ")");
   }
   if (req("fasen")) {
-    out.phases = r.list(n, "fasen", true, true).value_or(std::vector<std::string>{});
+    out.phases = r.list(n, "fasen", {.required = true, .scalar_ok = true})
+                     .value_or(std::vector<std::string>{});
     if (n["fasen"].IsSequence() && out.phases.empty()) r.error(n["fasen"], "'fasen' is empty");
     for (const auto& f : out.phases)
       if (!one_of(instrument_phases(), f))
@@ -202,7 +203,8 @@ bool load_instrument(const std::filesystem::path& file, const field_set& fields,
                 "unknown fase '" + f + "' (allowed: " + list_text(instrument_phases()) + ")");
   }
   if (req("regio")) {
-    out.regions = r.list(n, "regio", true, true).value_or(std::vector<std::string>{});
+    out.regions = r.list(n, "regio", {.required = true, .scalar_ok = true})
+                      .value_or(std::vector<std::string>{});
     if (n["regio"].IsSequence() && out.regions.empty()) r.error(n["regio"], "'regio' is empty");
     for (auto& reg : out.regions) {
       auto msg = check_region(reg, places);
@@ -219,7 +221,8 @@ bool load_instrument(const std::filesystem::path& file, const field_set& fields,
                                "' (allowed: " + list_text(instrument_statuses()) + ")");
   }
   if (req("bronnen")) {
-    out.sources = r.list(n, "bronnen", true, true).value_or(std::vector<std::string>{});
+    out.sources = r.list(n, "bronnen", {.required = true, .scalar_ok = true})
+                      .value_or(std::vector<std::string>{});
     if (n["bronnen"].IsSequence() && out.sources.empty())
       r.error(n["bronnen"], "'bronnen' needs at least one URL");
     for (const auto& u : out.sources)
@@ -252,18 +255,9 @@ bool load_instrument(const std::filesystem::path& file, const field_set& fields,
   if (out.open_until && *out.open_until < today && out.status == "open")
     r.warning(n["open_tot"],
               "open_tot " + out.open_until->str() + " is in the past but status is 'open'");
-  out.keywords = r.list(n, "trefwoorden", false).value_or(std::vector<std::string>{});
-  out.example_questions = r.list(n, "voorbeeldvragen", false).value_or(std::vector<std::string>{});
-  if (const YAML::Node qs = n["voorbeeldvragen"]; qs && qs.IsSequence()) {
-    std::set<std::string> seen;
-    for (const auto& item : qs) {
-      if (!item.IsScalar()) continue;  // list() reported it
-      if (trim(item.Scalar()).empty())
-        r.error(item, "an example question in 'voorbeeldvragen' is empty");
-      else if (!seen.insert(item.Scalar()).second)
-        r.error(item, "duplicate example question in 'voorbeeldvragen': " + item.Scalar());
-    }
-  }
+  out.keywords = r.list(n, "trefwoorden").value_or(std::vector<std::string>{});
+  out.example_questions =
+      r.list(n, "voorbeeldvragen", {.distinct = true}).value_or(std::vector<std::string>{});
   if (YAML::Node v = n["voorwaarden"]) load_criteria(v, r, fields, out);
   if (trim(out.body).empty())
     diag.error(path, fm->body_line, "the body after the front matter is empty");

@@ -51,7 +51,7 @@ std::vector<desk> load_desks(const std::filesystem::path& file, const place_inde
     d.website = r.text(n, "website", false).value_or("");
     d.phone = r.text(n, "telefoon", false).value_or("");
     d.caveat = r.text(n, "voorbehoud", false).value_or("");
-    d.sources = r.list(n, "bronnen", true).value_or(std::vector<std::string>{});
+    d.sources = r.list(n, "bronnen", {.required = true}).value_or(std::vector<std::string>{});
     if (auto day = r.day(n, "laatst_gecontroleerd", true)) d.last_checked = *day;
     if (!d.id.empty() && !ids.insert(d.id).second) r.error(n, "duplicate desk id '" + d.id + "'");
     if (n["bronnen"] && d.sources.empty())
@@ -63,7 +63,7 @@ std::vector<desk> load_desks(const std::filesystem::path& file, const place_inde
         r.error(n["regio"], "'regio' must be a provincie, not '" + *reg + "'");
       d.provincie = *reg;
     }
-    auto gems = r.list(n, "gemeenten", false, true);
+    auto gems = r.list(n, "gemeenten", {.scalar_ok = true});
     if (gems) {
       for (const auto& g : *gems) {
         if (g == "alle") {

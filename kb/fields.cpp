@@ -68,9 +68,9 @@ void read_recognition(const yaml::reader& r, const YAML::Node& node, field_def& 
   for (const char* key : {"herken_bij", "herken_vast"})
     if (node[key] && !numeric)
       r.error(node[key], std::string("'") + key + "' is only for getal, bedrag and jaar fields");
-  f.yes_words = r.list(node, "herken_ja", false).value_or(std::vector<std::string>{});
-  f.no_words = r.list(node, "herken_nee", false).value_or(std::vector<std::string>{});
-  f.cue_words = r.list(node, "herken_bij", false).value_or(std::vector<std::string>{});
+  f.yes_words = r.list(node, "herken_ja").value_or(std::vector<std::string>{});
+  f.no_words = r.list(node, "herken_nee").value_or(std::vector<std::string>{});
+  f.cue_words = r.list(node, "herken_bij").value_or(std::vector<std::string>{});
   if (auto d = r.text(node, "herken_standaard", false)) {
     if (*d != "ja" && *d != "nee")
       r.error(node["herken_standaard"], "herken_standaard is ja or nee");
@@ -90,7 +90,7 @@ void read_recognition(const yaml::reader& r, const YAML::Node& node, field_def& 
       }
       r.check_keys(item, {"waarde", "woorden"}, "an entry of herken_vast");
       auto v = r.number(item, "waarde", true);
-      auto words = r.list(item, "woorden", true);
+      auto words = r.list(item, "woorden", {.required = true});
       if (v && words) f.fixed.push_back({*v, *words});
     }
   }
@@ -160,7 +160,7 @@ field_set load_fields(const std::filesystem::path& file, diagnostics& diag) {
           choice c;
           c.value = r.text(v, "waarde", true).value_or("");
           c.label = r.text(v, "label", false).value_or(c.value);
-          c.words = r.list(v, "woorden", false).value_or(std::vector<std::string>{});
+          c.words = r.list(v, "woorden").value_or(std::vector<std::string>{});
           c.phase = r.text(v, "fase", false).value_or("");
           const auto& phases = instrument_phases();
           if (!c.phase.empty() && std::find(phases.begin(), phases.end(), c.phase) == phases.end())

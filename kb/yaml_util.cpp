@@ -1,7 +1,10 @@
 #include "kb/yaml_util.hpp"
 
 #include <fstream>
+#include <set>
 #include <sstream>
+
+#include "kb/text.hpp"
 
 namespace kb::yaml {
 
@@ -88,14 +91,14 @@ std::optional<date> reader::day(const YAML::Node& map, const std::string& key,
 }
 
 std::optional<std::vector<std::string>> reader::list(const YAML::Node& map, const std::string& key,
-                                                     bool required, bool scalar_ok) const {
+                                                     list_rules rules) const {
   YAML::Node n = map[key];
   if (!n || n.IsNull()) {
-    if (required) error(map, "missing required key '" + key + "'");
+    if (rules.required) error(map, "missing required key '" + key + "'");
     return std::nullopt;
   }
   std::vector<std::string> out;
-  if (n.IsScalar() && scalar_ok) {
+  if (n.IsScalar() && rules.scalar_ok) {
     out.push_back(n.Scalar());
     return out;
   }
@@ -103,11 +106,16 @@ std::optional<std::vector<std::string>> reader::list(const YAML::Node& map, cons
     error(n, "'" + key + "' must be a list like [a, b]");
     return std::nullopt;
   }
+  std::set<std::string> seen;
   for (const auto& item : n) {
     if (!item.IsScalar()) {
       error(item, "each item of '" + key + "' must be text");
       continue;
     }
+    if (trim(item.Scalar()).empty())
+      error(item, "an item of '" + key + "' is empty");
+    else if (rules.distinct && !seen.insert(item.Scalar()).second)
+      error(item, "duplicate item in '" + key + "': " + item.Scalar());
     out.push_back(item.Scalar());
   }
   return out;

@@ -16,6 +16,13 @@
 
 namespace kb::yaml {
 
+/** How reader::list() reads a key. */
+struct list_rules {
+  bool required = false;   ///< report the key when it is missing
+  bool scalar_ok = false;  ///< accept a single scalar as a one-element list
+  bool distinct = false;   ///< report an item that repeats an earlier one
+};
+
 /** Reads one YAML mapping, remembering where it came from, and reports each problem once. */
 class reader {
  public:
@@ -37,9 +44,9 @@ class reader {
                                   bool required) const;
   std::optional<double> number(const YAML::Node& map, const std::string& key, bool required) const;
   std::optional<date> day(const YAML::Node& map, const std::string& key, bool required) const;
-  /// A list of strings; a single scalar is accepted as a one-element list when `scalar_ok`.
+  /// A list of strings, read as `rules` say. A blank item is always reported at its line.
   std::optional<std::vector<std::string>> list(const YAML::Node& map, const std::string& key,
-                                               bool required, bool scalar_ok = false) const;
+                                               list_rules rules = {}) const;
 
   const std::string& path() const { return path_; }
   diagnostics& diag() const { return diag_; }

@@ -98,6 +98,8 @@ INSTANTIATE_TEST_SUITE_P(
                         "before open_vanaf"},
         validation_case{"list_type", with("trefwoorden", "trefwoorden: {a: b}"), 11,
                         "must be a list"},
+        validation_case{"list_blank_item", with("trefwoorden", "trefwoorden: [lening, \" \"]"), 11,
+                        "an item of 'trefwoorden' is empty"},
         validation_case{"questions_type", with("voorbeeldvragen", "voorbeeldvragen: {a: b}"), 11,
                         "must be a list"},
         validation_case{"question_empty",
@@ -106,7 +108,7 @@ INSTANTIATE_TEST_SUITE_P(
         validation_case{
             "question_dup",
             with("voorbeeldvragen", "voorbeeldvragen:\n  - Kan ik lenen?\n  - Kan ik lenen?"), 13,
-            "duplicate example question"},
+            "duplicate item in 'voorbeeldvragen'"},
         validation_case{"yaml_syntax", with("titel", "titel: [open"), 0, "YAML syntax"},
         validation_case{
             "criterion_key",
