@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "indexer/fields.hpp"
 #include "kb/markdown.hpp"
 #include "kb/text.hpp"
 
@@ -384,59 +385,70 @@ std::uint64_t searcher::term_freq(const std::string& term) {
   return term_freqs_.emplace(term, db_.get_termfreq(term)).first->second;
 }
 
-const searcher::text_stems& searcher::stems_of(const kb::instrument& inst) {
+namespace {
+
+/// Appends the ids of the stems of `text`'s words and of their compound parts.
+template <class IdOf>
+void add_stems(indexer::analyzer& an, std::string_view text, std::vector<std::uint32_t>& ids,
+               IdOf&& id_of) {
+  for (const auto& w : an.analyze(text)) {
+    if (w.stop || w.number) continue;
+    ids.push_back(id_of(w.stem));
+    for (const auto& p : w.part_stems) ids.push_back(id_of(p));
+  }
+}
+
+void sort_unique(std::vector<std::uint32_t>& ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+}
+
+}  // namespace
+
+searcher::text_stems& searcher::stems_of(const kb::instrument& inst) {
   auto it = texts_.find(&inst);
   if (it != texts_.end()) return it->second;
   // Analysed once per instrument, as the indexer did: the stems of the words and of their
-  // compound parts. The snippet then intersects sorted id lists instead of analysing text, and
-  // "why" looks the query's stems up here instead of reading the document's termlist.
+  // compound parts. "why" and coverage look the query's stems up here instead of reading the
+  // document's termlist.
   text_stems out;
-  auto add = [&](std::string_view text, std::vector<std::uint32_t>& ids) {
-    for (const auto& w : analyzer_.analyze(text)) {
-      if (w.stop || w.number) continue;
-      ids.push_back(stem_id(w.stem));
-      for (const auto& p : w.part_stems) ids.push_back(stem_id(p));
-    }
-  };
-  auto sort_unique = [](std::vector<std::uint32_t>& ids) {
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  };
-  // Sentences of the plain paragraphs: a wrapped line or a list item never ends a sentence in
-  // the middle, and "€ 40.000" stays whole.
+  // The fields the index holds, so "why" names every word that matched.
+  for (const auto& f : indexer::searchable_fields(inst))
+    add_stems(analyzer_, f.text, out.all, [&](const std::string& s) { return stem_id(s); });
+  sort_unique(out.all);
+  return texts_.emplace(&inst, std::move(out)).first->second;
+}
+
+const std::vector<searcher::sentence>& searcher::sentences_of(const kb::instrument& inst) {
+  text_stems& t = stems_of(inst);
+  if (t.sentences_ready) return t.sentences;
+  // Only for shown texts: the snippet then intersects sorted id lists instead of analysing
+  // text. Sentences of the plain paragraphs: a wrapped line or a list item never ends a
+  // sentence in the middle, and "€ 40.000" stays whole.
   for (const auto& paragraph : kb::markdown_paragraphs(inst.body)) {
     for (auto part : split_sentences(paragraph)) {
       std::string s(kb::trim(part));
       if (s.size() < 20) continue;
       sentence sn;
-      add(s, sn.stems);
+      add_stems(analyzer_, s, sn.stems, [&](const std::string& st) { return stem_id(st); });
       sort_unique(sn.stems);
       if (s.size() > 240) {
         auto cut = s.rfind(' ', 236);
         s = s.substr(0, cut == std::string::npos ? 236 : cut) + " …";
       }
       sn.text = std::move(s);
-      out.sentences.push_back(std::move(sn));
+      t.sentences.push_back(std::move(sn));
     }
   }
-  // The same fields as indexer::make_document indexes, so "why" names every word that matched.
-  out.all.clear();
-  add(inst.title, out.all);
-  for (const auto& k : inst.keywords) add(k, out.all);
-  add(inst.kind + ". " + inst.provider, out.all);
-  add(inst.summary + ". " + inst.audience, out.all);
-  add(inst.body, out.all);
-  for (const auto& c : inst.criteria) add(c.text, out.all);
-  for (const auto& q : inst.example_questions) add(q, out.all);
-  sort_unique(out.all);
-  return texts_.emplace(&inst, std::move(out)).first->second;
+  t.sentences_ready = true;
+  return t.sentences;
 }
 
 std::string searcher::best_sentence(const kb::instrument& inst,
                                     const std::vector<std::uint32_t>& stems) {
   const sentence* best = nullptr;
   std::size_t best_hits = 0;
-  for (const auto& sn : stems_of(inst).sentences) {
+  for (const auto& sn : sentences_of(inst)) {
     // Size of the intersection of two sorted lists.
     std::size_t hits = 0;
     for (auto a = stems.begin(), b = sn.stems.begin(); a != stems.end() && b != sn.stems.end();) {
@@ -663,20 +675,27 @@ search_result searcher::search(std::string_view question, std::size_t limit,
         r.shadowed = true;
       }
   }
-  // The share of the question's words (slots: a word with its synonyms and parts) that a text
-  // has, in any field.
+  // The share of the question's slots (a word with its synonyms and parts) whose terms a text
+  // has, in any field. The slots' stems become ids once per question, after the texts that
+  // coverage() reads are analysed: stems_of() gives every stem of a text an id.
+  const bool coordinate = slots.size() >= coord_slots;
+  for (const auto& r : ranked_list)
+    if (coordinate || r.inst->expired()) stems_of(*r.inst);
+  std::vector<std::vector<std::uint32_t>> slot_ids;
+  for (const auto& q : slots) {
+    auto& ids = slot_ids.emplace_back();
+    for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t)
+      if ((*t)[0] == 'Z')
+        if (auto id = stem_ids_.find((*t).substr(1)); id != stem_ids_.end())
+          ids.push_back(id->second);
+  }
   auto coverage = [&](const kb::instrument& inst) {
     const auto& all = stems_of(inst).all;
     std::size_t hit = 0;
-    for (const auto& q : slots) {
-      for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t) {
-        auto id = (*t)[0] == 'Z' ? stem_ids_.find((*t).substr(1)) : stem_ids_.end();
-        if (id != stem_ids_.end() && std::binary_search(all.begin(), all.end(), id->second)) {
-          ++hit;
-          break;
-        }
-      }
-    }
+    for (const auto& ids : slot_ids)
+      hit += std::any_of(ids.begin(), ids.end(), [&](std::uint32_t id) {
+        return std::binary_search(all.begin(), all.end(), id);
+      });
     return slots.empty() ? 0.0 : double(hit) / double(slots.size());
   };
   // A message of several needs ("overnemen", "bank wil de helft", "rest aanvullen") fits the
@@ -684,7 +703,6 @@ search_result searcher::search(std::string_view question, std::size_t limit,
   // body, so BM25 alone favours a text that repeats one of the words; Lucene's classic
   // coordination factor corrects that. Measured with bench/quality.py: hit@1 +1 to +2
   // questions on each development set; on short questions (fewer slots) it cost hit@3.
-  const bool coordinate = slots.size() >= coord_slots;
   double best_open = 0;  // the best score of a scheme that can still be used
   for (auto& r : ranked_list) {
     const kb::instrument* inst = r.inst;

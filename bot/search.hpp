@@ -115,12 +115,15 @@ class searcher {
     std::string text;
     std::vector<std::uint32_t> stems;  ///< ids in stem_ids_, sorted, unique
   };
-  /// What a query needs of a shown instrument's text, analysed once.
+  /// What a query needs of a candidate's text, analysed once.
   struct text_stems {
     std::vector<std::uint32_t> all;   ///< every stem of every field, as ids, sorted, unique
-    std::vector<sentence> sentences;  ///< of the body, for the snippet
+    std::vector<sentence> sentences;  ///< of the body, for the snippet; see sentences_of()
+    bool sentences_ready = false;
   };
-  const text_stems& stems_of(const kb::instrument& inst);
+  text_stems& stems_of(const kb::instrument& inst);
+  /// The body's sentences with their stems: analysed for the shown texts only.
+  const std::vector<sentence>& sentences_of(const kb::instrument& inst);
   std::uint64_t term_freq(const std::string& term);
   /// `stems`: ids in stem_ids_, sorted, unique.
   std::string best_sentence(const kb::instrument& inst, const std::vector<std::uint32_t>& stems);

@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "indexer/analyzer.hpp"
+#include "indexer/fields.hpp"
 #include "indexer/tokenize.hpp"
 
 namespace indexer {
@@ -21,11 +22,6 @@ namespace indexer {
 namespace fs = std::filesystem;
 
 namespace {
-
-/// Field weights: a word in the title counts most, then keywords, summary, body and the example
-/// questions.
-constexpr unsigned weight_title = 6, weight_keywords = 4, weight_summary = 2, weight_body = 1,
-                   weight_questions = 1;
 
 std::string gen_name(unsigned g) {
   char buf[32];
@@ -105,20 +101,8 @@ Xapian::Document make_document(const kb::instrument& inst, analyzer& an,
   if (inst.amount_max) doc.add_value(slot_amount_max, Xapian::sortable_serialise(*inst.amount_max));
 
   unsigned pos = 0;
-  index_field(doc, an, inst.title, weight_title, pos, spelling);
-  std::string keywords;
-  for (const auto& k : inst.keywords) keywords += k + ". ";
-  keywords += inst.kind + ". " + inst.provider;
-  index_field(doc, an, keywords, weight_keywords, pos, spelling);
-  index_field(doc, an, inst.summary + ". " + inst.audience, weight_summary, pos, spelling);
-  std::string body = inst.body;
-  for (const auto& c : inst.criteria) body += "\n" + c.text;
-  index_field(doc, an, body, weight_body, pos, spelling);
-  // Entrepreneurs' words for their situation, as staff heard them: the body's weight, since a
-  // higher one let a question's common words decide (measured: docs/quality.md).
-  std::string questions;
-  for (const auto& q : inst.example_questions) questions += q + "\n";
-  index_field(doc, an, questions, weight_questions, pos, spelling);
+  for (const auto& f : searchable_fields(inst))
+    index_field(doc, an, f.text, f.weight, pos, spelling);
   return doc;
 }
 

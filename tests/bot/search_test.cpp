@@ -10,6 +10,7 @@
 
 #include "bot/search.hpp"
 #include "indexer/analyzer.hpp"
+#include "indexer/fields.hpp"
 #include "kb/text.hpp"
 #include "test_support.hpp"
 
@@ -307,10 +308,9 @@ TEST_F(Search, AWordOnlyExampleQuestionsHaveFindsTheirInstrument) {
     for (const auto& p : e.phrases)
       for (const auto& w : an.analyze(p)) elsewhere.insert(w.stem);
   for (const auto& inst : snap->corpus.instruments) {
-    std::string other = inst.title + " " + inst.id + " " + inst.kind + " " + inst.provider + " " +
-                        inst.summary + " " + inst.audience + " " + inst.body;
-    for (const auto& k : inst.keywords) other += " " + k;
-    for (const auto& c : inst.criteria) other += " " + c.text;
+    std::string other = inst.id;
+    for (const auto& f : indexer::searchable_fields(inst))
+      if (std::string_view(f.name) != "voorbeeldvragen") other += "\n" + f.text;
     for (const auto& w : an.analyze(other)) {
       elsewhere.insert(w.stem);
       for (const auto& p : w.part_stems) elsewhere.insert(p);
