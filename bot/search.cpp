@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "indexer/fields.hpp"
+#include "kb/extract.hpp"
 #include "kb/markdown.hpp"
 #include "kb/text.hpp"
 
@@ -578,6 +579,12 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     }
     const auto& w = words[i++];
     if (w.stop) continue;
+    // A head count ("vijftien man personeel", "6 man in dienst") tells how big the firm is, not
+    // what it needs: "man" after a number is no search word. It matched the head counts in
+    // other texts' example questions ("een bouwbedrijf met 15 man").
+    if (w.folded == "man" && i >= 2 &&
+        (words[i - 2].number || kb::is_spelled_number(words[i - 2].folded)))
+      continue;
     if (w.number) {
       slots.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("N" + w.folded),
                          number_weight);

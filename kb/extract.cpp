@@ -851,6 +851,10 @@ std::vector<extracted_fact> choose_facts(std::vector<candidate> cands, std::stri
 
 }  // namespace
 
+bool is_spelled_number(std::string_view folded) {
+  return has_numeral_shape(folded);
+}
+
 struct fact_extractor::lexicon : lexicon_data {};
 
 fact_extractor::fact_extractor(const field_set& fields, const place_index& places) {

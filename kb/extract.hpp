@@ -56,6 +56,10 @@ class fact_extractor {
   std::unique_ptr<const lexicon> lex_;
 };
 
+/// True for a folded, spelled-out Dutch number made of numeral parts ("vijftien",
+/// "vijfendertigduizend"), not for the article "een" or "tweede". Cheap: no ICU parse.
+bool is_spelled_number(std::string_view folded);
+
 /// Extracts facts from one utterance with a fact_extractor built for this call. Fields and keyword
 /// lists come from `fields` (velden.yaml), places from `places`. Thread-safe; never throws.
 std::vector<extracted_fact> extract_facts(std::string_view text, const field_set& fields,

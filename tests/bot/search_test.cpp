@@ -233,6 +233,20 @@ TEST_F(Search, TheAskingSentenceOfALongMessageWeighsMore) {
       << decimals.query_description;
 }
 
+TEST_F(Search, AHeadCountIsNoSearchWord) {
+  struct man_case {
+    const char* question;
+    bool searches_man;
+  };
+  for (const auto& c : {man_case{"lening voor een drukkerij met vijftien man personeel", false},
+                        man_case{"wij hebben 6 man in dienst en zoeken een lening", false},
+                        man_case{"mijn man en ik willen een zaak beginnen", true},
+                        man_case{"een man alleen kan geen lening krijgen", true}}) {
+    auto q = query_of(c.question);
+    EXPECT_EQ(q.find("Zman") != std::string::npos, c.searches_man) << c.question << ": " << q;
+  }
+}
+
 TEST_F(Search, TheSnippetIsAWholeSentence) {
   // The sentence that fits best, whole: not cut at a line the corpus wraps, nor after the '.'
   // of an amount. Both sentences below are wrapped over two lines in the Markdown body.
