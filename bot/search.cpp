@@ -708,8 +708,9 @@ search_result searcher::search(std::string_view question, std::size_t limit,
   // A message of several needs ("overnemen", "bank wil de helft", "rest aanvullen") fits the
   // text that meets more of them. With k1 = 5 one word in a title outweighs several in the
   // body, so BM25 alone favours a text that repeats one of the words; Lucene's classic
-  // coordination factor corrects that. Measured with bench/quality.py: hit@1 +1 to +2
-  // questions on each development set; on short questions (fewer slots) it cost hit@3.
+  // coordination factor corrects that. Measured with bench/quality.py: one or two more
+  // questions first or in the top 3 on each development set; applied to questions of fewer
+  // slots it cost hit@3.
   double best_open = 0;  // the best score of a scheme that can still be used
   for (auto& r : ranked_list) {
     const kb::instrument* inst = r.inst;

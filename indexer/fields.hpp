@@ -1,7 +1,7 @@
 /** @file fields.hpp
  *  @brief The texts of an instrument that the index holds, and how much each one weighs.
  *
- *  One list, so that the index (make_document), the searcher's "why" and snippet words
+ *  One list, so that the index (make_document), the searcher's "why" and coverage
  *  (searcher::stems_of) and the tests agree on which words an instrument has.
  */
 #pragma once

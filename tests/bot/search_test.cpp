@@ -1,4 +1,5 @@
-// Search behaviour on the shipped corpus: ranking rules, spelling, synonyms, JSON shape.
+// Search behaviour on the shipped corpus (ranking rules, spelling, synonyms, JSON shape), and
+// the coordination factor on a three-text corpus of its own.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
