@@ -42,6 +42,9 @@ QUESTION_SETS = [
     ("blind2", REPO / "tests" / "data" / "vragen-blind2.tsv"),
     # Written blind in the session after that, before that session changed anything: measured only.
     ("blind3", REPO / "tests" / "data" / "vragen-blind3.tsv"),
+    # Written blind on 2026-11-28 after the coordination factor, by a helper told not to echo the
+    # instruments' example questions: measured only.
+    ("blind4", REPO / "tests" / "data" / "vragen-blind4.tsv"),
 ]
 SYSTEMS = ["finwijzer", "xapian", "postgres"]
 LIMIT = 10  # results asked from every system; MRR looks at this many
