@@ -45,6 +45,8 @@ QUESTION_SETS = [
     # Written blind on 2026-11-28 after the coordination factor, by a helper told not to echo the
     # instruments' example questions: measured only.
     ("blind4", REPO / "tests" / "data" / "vragen-blind4.tsv"),
+    # Written the same way at the same time, as the development set of the next round (96).
+    ("ontwikkel2", REPO / "tests" / "data" / "vragen-ontwikkel2.tsv"),
 ]
 SYSTEMS = ["finwijzer", "xapian", "postgres"]
 LIMIT = 10  # results asked from every system; MRR looks at this many
