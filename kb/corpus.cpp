@@ -255,7 +255,8 @@ bool load_instrument(const std::filesystem::path& file, const field_set& fields,
   if (out.open_until && *out.open_until < today && out.status == "open")
     r.warning(n["open_tot"],
               "open_tot " + out.open_until->str() + " is in the past but status is 'open'");
-  out.keywords = r.list(n, "trefwoorden").value_or(std::vector<std::string>{});
+  // A keyword listed twice would weigh twice as much in the index.
+  out.keywords = r.list(n, "trefwoorden", {.distinct = true}).value_or(std::vector<std::string>{});
   out.example_questions =
       r.list(n, "voorbeeldvragen", {.distinct = true}).value_or(std::vector<std::string>{});
   if (YAML::Node v = n["voorwaarden"]) load_criteria(v, r, fields, out);
