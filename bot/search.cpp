@@ -388,23 +388,20 @@ std::uint64_t searcher::term_freq(const std::string& term) {
 
 namespace {
 
-/// Appends the ids of the stems of `text`'s words and of their compound parts.
-template <class IdOf>
-void add_stems(indexer::analyzer& an, std::string_view text, std::vector<std::uint32_t>& ids,
-               IdOf&& id_of) {
-  for (const auto& w : an.analyze(text)) {
-    if (w.stop || w.number) continue;
-    ids.push_back(id_of(w.stem));
-    for (const auto& p : w.part_stems) ids.push_back(id_of(p));
-  }
-}
-
 void sort_unique(std::vector<std::uint32_t>& ids) {
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
 }
 
 }  // namespace
+
+void searcher::add_stems(std::string_view text, std::vector<std::uint32_t>& ids) {
+  for (const auto& w : analyzer_.analyze(text)) {
+    if (w.stop || w.number) continue;
+    ids.push_back(stem_id(w.stem));
+    for (const auto& p : w.part_stems) ids.push_back(stem_id(p));
+  }
+}
 
 searcher::text_stems& searcher::stems_of(const kb::instrument& inst) {
   auto it = texts_.find(&inst);
@@ -414,8 +411,7 @@ searcher::text_stems& searcher::stems_of(const kb::instrument& inst) {
   // document's termlist.
   text_stems out;
   // The fields the index holds, so "why" names every word that matched.
-  for (const auto& f : indexer::searchable_fields(inst))
-    add_stems(analyzer_, f.text, out.all, [&](const std::string& s) { return stem_id(s); });
+  for (const auto& f : indexer::searchable_fields(inst)) add_stems(f.text, out.all);
   sort_unique(out.all);
   return texts_.emplace(&inst, std::move(out)).first->second;
 }
@@ -431,7 +427,7 @@ const std::vector<searcher::sentence>& searcher::sentences_of(const kb::instrume
       std::string s(kb::trim(part));
       if (s.size() < 20) continue;
       sentence sn;
-      add_stems(analyzer_, s, sn.stems, [&](const std::string& st) { return stem_id(st); });
+      add_stems(s, sn.stems);
       sort_unique(sn.stems);
       if (s.size() > 240) {
         auto cut = s.rfind(' ', 236);

@@ -122,6 +122,8 @@ class searcher {
     bool sentences_ready = false;
   };
   text_stems& stems_of(const kb::instrument& inst);
+  /// Appends the ids of the stems of `text`'s words and of their compound parts.
+  void add_stems(std::string_view text, std::vector<std::uint32_t>& ids);
   /// The body's sentences with their stems: analysed for the shown texts only.
   const std::vector<sentence>& sentences_of(const kb::instrument& inst);
   std::uint64_t term_freq(const std::string& term);
