@@ -30,6 +30,7 @@ constexpr double described_coverage = 0.5;
 constexpr double on_topic_share = 0.5;  // a region boost needs half the best BM25 weight
 constexpr std::size_t candidates = 40;  // ranked by BM25 before the rules re-rank them
 constexpr double bm25_k1 = 5.0, bm25_b = 0.75;
+constexpr double champion_k1 = 2.0;            // for the champion lists (wdf 1 or 2), b = 0
 constexpr double common_share = 0.7;           // a word in more of the texts than this is left out
 constexpr Xapian::termcount elite_terms = 12;  // at most this many query words decide
 constexpr double phase_boost = 1.2;     // the instrument serves the phase of the user's purpose
@@ -353,26 +354,23 @@ Xapian::MSet searcher::best_documents(const Xapian::Query& query, bool& champion
   std::uint64_t postings = 0;
   for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) postings += term_freq(*t);
   if (postings <= reading_.exhaustive_postings) return top(query, candidates, bm25);
-  std::vector<Xapian::Query> champion_terms;
+  std::vector<std::string> champion_terms;
   for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
     std::string champion = *t;  // "Zlening" -> "Clening"
     if (!champion.empty() && champion[0] == 'Z') {
       champion[0] = 'C';
-      champion_terms.emplace_back(champion);
+      champion_terms.push_back(std::move(champion));
     }
   }
   // Champion lists (Manning et al., Introduction to Information Retrieval, 7.1.3): on a large
   // corpus a text with none of the words in its title or keywords rarely makes the top 40, as
-  // those fields weigh 4-6 times the body. Champion terms have wdf 1 or 2: a small k1 gives
-  // tight weight bounds, so Xapian skips more; b = 0, because a word in the title counts the
-  // same however long the body is, and the matcher need not read each document's length
-  // (about 40 ns a posting).
-  Xapian::MSet first =
-      top(Xapian::Query(Xapian::Query::OP_OR, champion_terms.begin(), champion_terms.end()),
-          reading_.champions, Xapian::BM25Weight(2, 0, 1, 0, 0.5));
+  // those fields weigh 4-6 times the body. They are ranked in memory (indexer::champion_lists).
+  auto first = snap_->champions->best(std::move(champion_terms), reading_.champions, champion_k1);
   if (first.size() < reading_.enough) return top(query, candidates, bm25);
+  std::vector<Xapian::docid> ids;
+  for (const auto& c : first) ids.push_back(c.did);
   // released: the query owns it, and the MSet keeps the query (and so the list) alive.
-  auto* only = new docid_list(std::vector<Xapian::docid>(first.begin(), first.end()));
+  auto* only = new docid_list(std::move(ids));
   champions_only = true;
   return top(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(only->release())),
              candidates, bm25);

@@ -279,6 +279,7 @@ std::shared_ptr<const snapshot> open_index(const fs::path& index_dir) {
     throw index_error("index " + gen_dir.string() + " was built with analysis '" + stored +
                       "' but this program analyses with '" + snap->signature +
                       "': rebuild it with 'finwijzer index'");
+  snap->champions = std::make_shared<const champion_lists>(db);
   return snap;
 }
 

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "indexer/champions.hpp"
 #include "indexer/lexicon.hpp"
 #include "kb/corpus.hpp"
 
@@ -73,6 +74,7 @@ struct snapshot {
   std::string signature;
   kb::corpus corpus;
   std::shared_ptr<const lexicon> lex;
+  std::shared_ptr<const champion_lists> champions;  ///< read from the database when opened
 };
 
 /// Opens the generation `current` names. Refuses an index of another format or analysis.
