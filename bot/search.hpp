@@ -139,8 +139,10 @@ class searcher {
   reading_plan reading_;
   Xapian::Database db_;
   indexer::analyzer analyzer_;
-  std::map<std::string, std::vector<synonym_alt>> synonyms_;  ///< folded phrase -> alternatives
-  std::size_t longest_synonym_ = 1;                           ///< in words
+  /// key (join_stems) -> alternatives
+  std::unordered_map<std::string, std::vector<synonym_alt>> synonyms_;
+  /// first word of a key -> the longest key starting with it, in words
+  std::unordered_map<std::string, std::size_t> synonym_starts_;
   std::map<const kb::instrument*, std::set<std::string>> name_stems_;
   std::set<std::string> acronym_stems_;  ///< stems of acronyms in titles (KIA, ROM, SLIM)
   std::set<std::string> acronym_words_;  ///< the same acronyms, folded ("kia", "rom", "slim")
