@@ -4,7 +4,7 @@
  *  Layout of an index directory:
  *  @code
  *  OUT/current -> gen-000007        symlink, swapped atomically with rename()
- *  OUT/gen-000007/db/               Xapian glass database
+ *  OUT/gen-000007/db/               Xapian glass database, compacted
  *  OUT/gen-000007/corpus/           snapshot of the corpus it was built from (all `ask` needs)
  *  OUT/gen-000007/meta.json         format, generation, analysis signature, counts
  *  @endcode
