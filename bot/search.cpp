@@ -529,20 +529,21 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     // The longest synonym phrase starting here wins ("rood staan", "zzp'er"). Most words start
     // none: only those that do build keys (a long message has hundreds of word sequences).
     std::size_t matched = 0;
+    auto it = synonyms_.end();
     auto start = synonym_starts_.find(key_word(words[i]));
     const std::size_t longest =
         start == synonym_starts_.end() ? 0 : std::min(start->second, words.size() - i);
-    std::string phrase;
-    std::vector<std::size_t> key_size{0};  // key_size[n]: the size of the first n words' key
+    std::string phrase;  // the key of the first n words, one word longer each time
     for (std::size_t n = 1; n <= longest; ++n) {
       if (n > 1) phrase += ' ';
       phrase += key_word(words[i + n - 1]);
-      key_size.push_back(phrase.size());
+      if (auto found = synonyms_.find(phrase); found != synonyms_.end()) {
+        it = found;
+        matched = n;
+      }
     }
-    for (std::size_t n = longest; n >= 1 && !matched; --n) {
-      auto it = synonyms_.find(phrase.substr(0, key_size[n]));
-      if (it == synonyms_.end()) continue;
-      matched = n;
+    if (matched) {
+      const std::size_t n = matched;
       std::string surface;
       std::vector<Xapian::Query> own;
       std::vector<std::string> own_stems;
@@ -581,8 +582,6 @@ search_result searcher::search(std::string_view question, std::size_t limit,
             weigh(Xapian::Query(Xapian::Query::OP_SYNONYM, rare_alts.begin(), rare_alts.end()), i));
         focused_live += rare_live;
       }
-    }
-    if (matched) {
       i += matched;
       continue;
     }
