@@ -20,8 +20,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int generator_version =
-    3;  // 2: five example questions a document; 3: no repeated keyword
+// 2: five example questions a document; 3: no repeated keyword.
+constexpr int generator_version = 3;
 constexpr std::size_t wdutch_words = 50000;  // taken from the word list after the shipped words
 constexpr std::size_t name_min_rank = 150;   // titles and keywords skip the most common words
 
