@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "indexer/champions.hpp"
 #include "indexer/fields.hpp"
 #include "kb/extract.hpp"
 #include "kb/markdown.hpp"
@@ -165,10 +166,50 @@ double preference_factor(const kb::instrument& inst, const preferences& p) {
   return f;
 }
 
+/// `disk`, or a copy of its texts' terms, data and values in memory when it has at most
+/// `limit` texts. Positions are left out: no query of ours is a phrase.
+Xapian::Database in_memory(const Xapian::Database& disk, Xapian::doccount limit) {
+  if (disk.get_doccount() > limit) return disk;
+  Xapian::WritableDatabase copy(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  // The same docids: the champion lists and by_docid_ speak of them.
+  for (auto d = disk.postlist_begin(""); d != disk.postlist_end(""); ++d) {
+    Xapian::Document from = disk.get_document(*d), to;
+    to.set_data(from.get_data());
+    for (auto t = from.termlist_begin(); t != from.termlist_end(); ++t)
+      to.add_term(*t, t.get_wdf());
+    for (auto v = from.values_begin(); v != from.values_end(); ++v)
+      to.add_value(v.get_valueno(), *v);
+    copy.replace_document(*d, to);
+  }
+  return copy;
+}
+
+/// A word of the question (or a synonym phrase) as a query.
+struct query_slot {
+  Xapian::Query query;
+  std::vector<std::string> terms;  ///< its "Z" and "N" terms
+  /// The most it can add to a text's weight, as BM25 idf x its scale (the wdf part left out).
+  double strength = 0;
+};
+
 }  // namespace
 
+void searcher::set_reading(const reading_plan& plan) {
+  const bool copied = disk_.get_doccount() <= reading_.in_memory;
+  reading_ = plan;
+  // Same docids and statistics either way: the caches stay valid.
+  if (copied != (disk_.get_doccount() <= reading_.in_memory))
+    db_ = in_memory(disk_, reading_.in_memory);
+}
+
 searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
-    : snap_(std::move(snap)), db_(snap_->db_path.string()), analyzer_(snap_->lex) {
+    : snap_(std::move(snap)),
+      disk_(snap_->db_path.string()),
+      db_(in_memory(disk_, reading_.in_memory)),
+      analyzer_(snap_->lex) {
+  const double average = disk_.get_avlength();
+  const double shortest = average > 0 ? disk_.get_doclength_lower_bound() / average : 0;
+  shortest_k_ = bm25_k1 * (bm25_b * std::max(shortest, 0.5) + 1 - bm25_b);
   // Synonyms: every phrase of a group leads to the others; `a -> b` leads from a to b only.
   auto alt_of = [&](const std::string& text) {
     synonym_alt alt;
@@ -267,7 +308,7 @@ std::vector<indexer::word> searcher::correct_spelling(std::vector<indexer::word>
         known = term_freq("Z" + w.part_stems[k]) > 0 || snap_->lex->contains(w.parts[k]);
     }
     if (known) continue;
-    std::string s = db_.get_spelling_suggestion(w.folded, w.folded.size() >= 7 ? 2 : 1);
+    std::string s = disk_.get_spelling_suggestion(w.folded, w.folded.size() >= 7 ? 2 : 1);
     if (s.empty() || s == w.folded) continue;
     auto re = analyzer_.analyze(s);
     if (re.size() != 1) continue;
@@ -351,7 +392,8 @@ std::uint32_t searcher::stem_id(const std::string& stem) {
   return stem_ids_.emplace(stem, static_cast<std::uint32_t>(stem_ids_.size())).first->second;
 }
 
-Xapian::MSet searcher::best_documents(const Xapian::Query& query, bool& champions_only) {
+Xapian::MSet searcher::best_documents(const Xapian::Query& query,
+                                      const std::vector<std::string>& terms, bool& champions_only) {
   auto top = [&](const Xapian::Query& q, Xapian::doccount n, const Xapian::BM25Weight& weight) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(q);
@@ -362,11 +404,11 @@ Xapian::MSet searcher::best_documents(const Xapian::Query& query, bool& champion
   // measured with bench/quality.py, k1 = 5, b = 0.75 beat Xapian's defaults (1, 0.5).
   const Xapian::BM25Weight bm25(bm25_k1, 0, 1, bm25_b, 0.5);
   std::uint64_t postings = 0;
-  for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) postings += term_freq(*t);
+  for (const auto& t : terms) postings += term_freq(t);
   if (postings <= reading_.exhaustive_postings) return top(query, candidates, bm25);
   std::vector<std::string> champion_terms;
-  for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
-    std::string champion = *t;  // "Zlening" -> "Clening"
+  for (const auto& t : terms) {
+    std::string champion = t;  // "Zlening" -> "Clening"
     if (!champion.empty() && champion[0] == 'Z') {
       champion[0] = 'C';
       champion_terms.push_back(std::move(champion));
@@ -386,12 +428,15 @@ Xapian::MSet searcher::best_documents(const Xapian::Query& query, bool& champion
              candidates, bm25);
 }
 
-std::uint64_t searcher::term_freq(const std::string& term) {
+const searcher::term_stats& searcher::stats(const std::string& term) {
   // Each lookup walks Xapian's B-tree; a question asks for the same words again and again.
-  auto it = term_freqs_.find(term);
-  if (it != term_freqs_.end()) return it->second;
-  if (term_freqs_.size() > 100000) term_freqs_.clear();  // bound memory on hostile input
-  return term_freqs_.emplace(term, db_.get_termfreq(term)).first->second;
+  auto it = term_stats_.find(term);
+  if (it != term_stats_.end()) return it->second;
+  if (term_stats_.size() > 100000) term_stats_.clear();  // bound memory on hostile input
+  // From the files: the inmemory backend bounds a wdf by the collection frequency only.
+  return term_stats_
+      .emplace(term, term_stats{disk_.get_termfreq(term), disk_.get_wdf_upper_bound(term)})
+      .first->second;
 }
 
 namespace {
@@ -498,13 +543,17 @@ search_result searcher::search(std::string_view question, std::size_t limit,
       }
   }
   auto words = correct_spelling(std::move(analysed), res.did_you_mean, question);
-  auto weigh = [&](Xapian::Query q, std::size_t at) {
-    return asking[at] ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, asking_weight) : q;
+  // A slot of the asking sentence weighs more.
+  auto weigh = [&](Xapian::Query q, std::vector<std::string> terms, double strength,
+                   std::size_t at) {
+    if (!asking[at]) return query_slot{std::move(q), std::move(terms), strength};
+    return query_slot{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, asking_weight),
+                      std::move(terms), strength * asking_weight};
   };
   res.place = find_place(words);
   if (!res.place) res.place = known_place;
 
-  std::vector<Xapian::Query> slots;
+  std::vector<query_slot> slots;
   // Every term of the query -> the user's word, for "why" and the snippet.
   std::map<std::string, std::string> term_surface;
   auto term = [&](const std::string& stem, const std::string& surface) {
@@ -519,7 +568,21 @@ search_result searcher::search(std::string_view question, std::size_t limit,
   // were left out too: 70 % found one to three more questions in the top 3 on each set.
   const double common_df = common_share * db_.get_doccount();
   auto common = [&](const std::string& stem) { return term_freq("Z" + stem) > common_df; };
-  std::vector<Xapian::Query> focused;
+  // The most a term (or a synonym: the texts of any alternative, the wdfs added up) can add to
+  // a text's weight, as Xapian's BM25Weight bounds it (without the factor k1 + 1). The elite
+  // (below) are picked by it, as Xapian's OP_ELITE_SET picks them.
+  const auto documents = db_.get_doccount();
+  auto max_part = [&](double texts, std::uint64_t wdf_bound) {
+    if (texts <= 0 || wdf_bound == 0) return 0.0;
+    const auto n = Xapian::doccount(std::clamp(std::lround(texts), 1L, long(documents)));
+    const double w = double(wdf_bound);
+    return indexer::bm25_idf(documents, n) * w / (shortest_k_ + w);
+  };
+  auto idf = [&](const std::string& term) {
+    const auto& st = stats(term);
+    return max_part(double(st.texts), st.wdf_bound);
+  };
+  std::vector<query_slot> focused;
   std::size_t focused_live = 0;  // focused slots with a term some text has
   auto live = [&](const std::vector<std::string>& stems) {
     return std::any_of(stems.begin(), stems.end(),
@@ -555,14 +618,33 @@ search_result searcher::search(std::string_view question, std::size_t limit,
         }
       }
       std::vector<Xapian::Query> alts, rare_alts;
+      std::vector<std::string> alt_terms, rare_terms;
+      // The share of the texts that have none of the alternatives, and the wdf bounds added up.
+      double alt_none = 1, rare_none = 1;
+      std::uint64_t alt_wdf = 0, rare_wdf = 0;
       bool rare_live = false;
       auto add_alt = [&](std::vector<Xapian::Query> terms, const std::vector<std::string>& stems) {
         Xapian::Query q(Xapian::Query::OP_AND, terms.begin(), terms.end());
+        double share = 1;  // of the texts that have all of its words, were they independent
+        std::uint64_t wdf = 0;
+        std::vector<std::string> ts;
+        for (const auto& st : stems) {
+          ts.push_back("Z" + st);
+          share *= double(stats(ts.back()).texts) / documents;
+          wdf += stats(ts.back()).wdf_bound;
+        }
         alts.push_back(q);
+        alt_terms.insert(alt_terms.end(), ts.begin(), ts.end());
+        alt_none *= 1 - share;
+        alt_wdf += wdf;
         if (std::all_of(stems.begin(), stems.end(), common)) return;
         rare_alts.push_back(q);
+        rare_terms.insert(rare_terms.end(), ts.begin(), ts.end());
+        rare_none *= 1 - share;
+        rare_wdf += wdf;
         rare_live = rare_live || live(stems);
       };
+
       // A phrase "eats" its words (docs/corpus.md): "bank wil niet" must not search for "bank"
       // alone. A one-word key and a phrase of two or more content words ("zakelijke lening")
       // still search for themselves.
@@ -576,10 +658,13 @@ search_result searcher::search(std::string_view question, std::size_t limit,
         for (const auto& s : alt.stems) terms.push_back(term(s, surface));
         add_alt(terms, alt.stems);
       }
-      slots.push_back(weigh(Xapian::Query(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end()), i));
+      slots.push_back(weigh(Xapian::Query(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end()),
+                            std::move(alt_terms), max_part((1 - alt_none) * documents, alt_wdf),
+                            i));
       if (!rare_alts.empty() && !own_common) {
         focused.push_back(
-            weigh(Xapian::Query(Xapian::Query::OP_SYNONYM, rare_alts.begin(), rare_alts.end()), i));
+            weigh(Xapian::Query(Xapian::Query::OP_SYNONYM, rare_alts.begin(), rare_alts.end()),
+                  std::move(rare_terms), max_part((1 - rare_none) * documents, rare_wdf), i));
         focused_live += rare_live;
       }
       i += matched;
@@ -601,8 +686,11 @@ search_result searcher::search(std::string_view question, std::size_t limit,
         (words[i - 2].number || kb::is_spelled_number(words[i - 2].folded)))
       continue;
     if (w.number) {
-      slots.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("N" + w.folded),
-                         number_weight);
+      const std::string t = "N" + w.folded;
+      slots.push_back(
+          {Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t), number_weight),
+           {t},
+           number_weight * idf(t)});
       focused.push_back(slots.back());
       focused_live += term_freq("N" + w.folded) > 0;
       continue;
@@ -611,14 +699,20 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     indexer::word split = w;
     if (split.parts.empty() && term_freq("Z" + w.stem) == 0) analyzer_.split_unknown(split);
     std::vector<Xapian::Query> parts, rare_parts;
-    std::vector<std::string> rare_stems;
+    std::vector<std::string> rare_stems, part_terms, rare_terms;
+    // An OR adds up its words' weights: the whole word and its parts, scaled.
+    double parts_idf = 0, rare_parts_idf = 0;
     if (!common(w.stem)) rare_stems.push_back(w.stem);
     for (std::size_t k = 0; k < split.parts.size(); ++k) {
       if (acronym_part(split, k)) continue;
       parts.push_back(term(split.part_stems[k], split.surface));
+      part_terms.push_back("Z" + split.part_stems[k]);
+      parts_idf += idf(part_terms.back());
       if (common(split.part_stems[k])) continue;
       rare_parts.push_back(parts.back());
       rare_stems.push_back(split.part_stems[k]);
+      rare_terms.push_back(part_terms.back());
+      rare_parts_idf += idf(part_terms.back());
     }
     auto with_parts = [&](std::optional<Xapian::Query> whole,
                           const std::vector<Xapian::Query>& ps) {
@@ -628,11 +722,17 @@ search_result searcher::search(std::string_view question, std::size_t limit,
       return std::optional<Xapian::Query>(whole ? Xapian::Query(Xapian::Query::OP_OR, *whole, p)
                                                 : p);
     };
-    slots.push_back(weigh(*with_parts(q, parts), i - 1));
-    auto rare =
-        with_parts(common(w.stem) ? std::nullopt : std::optional<Xapian::Query>(q), rare_parts);
+    const std::string whole = "Z" + w.stem;
+    part_terms.insert(part_terms.begin(), whole);
+    slots.push_back(weigh(*with_parts(q, parts), std::move(part_terms),
+                          idf(whole) + part_weight * parts_idf, i - 1));
+    const bool whole_rare = !common(w.stem);
+    auto rare = with_parts(whole_rare ? std::optional<Xapian::Query>(q) : std::nullopt, rare_parts);
     if (rare) {
-      focused.push_back(weigh(*rare, i - 1));
+      if (whole_rare) rare_terms.insert(rare_terms.begin(), whole);
+      focused.push_back(weigh(*rare, std::move(rare_terms),
+                              (whole_rare ? idf(whole) : 0.0) + part_weight * rare_parts_idf,
+                              i - 1));
       focused_live += live(rare_stems);
     }
   }
@@ -641,14 +741,28 @@ search_result searcher::search(std::string_view question, std::size_t limit,
   // common) in "fietsenreparatiewerkplaats" matched nothing at all.
   if (focused_live >= 2) slots = std::move(focused);
 
-  // A long question becomes an OR of many terms, common ones too; the elite set keeps the
-  // most distinctive ones, which decide the ranking anyway and keep the match fast.
-  Xapian::Query query =
-      slots.size() > elite_terms
-          ? Xapian::Query(Xapian::Query::OP_ELITE_SET, slots.begin(), slots.end(), elite_terms)
-          : Xapian::Query(Xapian::Query::OP_OR, slots.begin(), slots.end());
+  // A long question becomes an OR of many terms, common ones too; the elite, the slots that can
+  // weigh most, decide the ranking anyway and keep the match fast. Picked here rather than by
+  // Xapian's OP_ELITE_SET, which opens every term's posting list first, and ranks by bounds
+  // that differ between its backends (reading_plan::in_memory).
+  std::vector<std::size_t> elite(slots.size());
+  for (std::size_t k = 0; k < elite.size(); ++k) elite[k] = k;
+  if (elite.size() > elite_terms) {
+    std::stable_sort(elite.begin(), elite.end(), [&](std::size_t a, std::size_t b) {
+      return slots[a].strength > slots[b].strength;
+    });
+    elite.resize(elite_terms);
+    std::sort(elite.begin(), elite.end());
+  }
+  std::vector<Xapian::Query> elite_queries;
+  std::vector<std::string> elite_terms_used;
+  for (std::size_t k : elite) {
+    elite_queries.push_back(slots[k].query);
+    elite_terms_used.insert(elite_terms_used.end(), slots[k].terms.begin(), slots[k].terms.end());
+  }
+  Xapian::Query query(Xapian::Query::OP_OR, elite_queries.begin(), elite_queries.end());
   if (describe_) res.query_description = query.get_description();
-  Xapian::MSet mset = best_documents(query, res.champions_only);
+  Xapian::MSet mset = best_documents(query, elite_terms_used, res.champions_only);
 
   struct ranked {
     const kb::instrument* inst;
@@ -704,12 +818,11 @@ search_result searcher::search(std::string_view question, std::size_t limit,
   for (const auto& r : ranked_list)
     if (coordinate || r.inst->expired()) stems_of(*r.inst);
   std::vector<std::vector<std::uint32_t>> slot_ids;
-  for (const auto& q : slots) {
+  for (const auto& sl : slots) {
     auto& ids = slot_ids.emplace_back();
-    for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t)
-      if ((*t)[0] == 'Z')
-        if (auto id = stem_ids_.find((*t).substr(1)); id != stem_ids_.end())
-          ids.push_back(id->second);
+    for (const auto& t : sl.terms)
+      if (t[0] == 'Z')
+        if (auto id = stem_ids_.find(t.substr(1)); id != stem_ids_.end()) ids.push_back(id->second);
   }
   auto coverage = [&](const kb::instrument& inst) {
     const auto& all = stems_of(inst).all;

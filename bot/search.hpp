@@ -71,6 +71,10 @@ struct reading_plan {
   Xapian::doccount champions = 1000;
   /// Fewer champions than this: read everything after all.
   Xapian::doccount enough = 40;
+  /// An index of at most this many texts is searched in a copy in memory (Xapian's inmemory
+  /// backend, without positions): the same matcher on the same statistics, so the same results,
+  /// without the B-tree reads. The files stay the source, and the spelling table is read there.
+  Xapian::doccount in_memory = 5000;
 };
 
 /// JSON shape of `ask --json`: {"question","did_you_mean","matches":[{"id","title","kind",
@@ -91,7 +95,7 @@ class searcher {
   /// Fill search_result::query_description (for `ask --explain`); off by default, as building
   /// the text costs time on every search.
   void describe_queries(bool on) { describe_ = on; }
-  void set_reading(const reading_plan& plan) { reading_ = plan; }
+  void set_reading(const reading_plan& plan);
 
  private:
   struct synonym_alt {
@@ -112,7 +116,9 @@ class searcher {
   bool acronym_part(const indexer::word& w, std::size_t k) const;
   const kb::instrument* instrument_of(Xapian::docid did);
   /// The `candidates` best documents by BM25, read as reading_ says.
-  Xapian::MSet best_documents(const Xapian::Query& query, bool& champions_only);
+  /// `terms`: the query's terms ("Z" and "N"), each once or more.
+  Xapian::MSet best_documents(const Xapian::Query& query, const std::vector<std::string>& terms,
+                              bool& champions_only);
   double region_factor(const kb::instrument& inst, const std::optional<named_place>& p) const;
   struct sentence {
     std::string text;
@@ -129,7 +135,13 @@ class searcher {
   void add_stems(std::string_view text, std::vector<std::uint32_t>& ids);
   /// The body's sentences with their stems: analysed for the shown texts only.
   const std::vector<sentence>& sentences_of(const kb::instrument& inst);
-  std::uint64_t term_freq(const std::string& term);
+  /// Of the published index, looked up once.
+  struct term_stats {
+    std::uint64_t texts = 0;          ///< that have the term
+    Xapian::termcount wdf_bound = 0;  ///< Xapian's upper bound for its wdf in a text
+  };
+  const term_stats& stats(const std::string& term);
+  std::uint64_t term_freq(const std::string& term) { return stats(term).texts; }
   /// `stems`: ids in stem_ids_, sorted, unique.
   std::string best_sentence(const kb::instrument& inst, const std::vector<std::uint32_t>& stems);
   std::uint32_t stem_id(const std::string& stem);
@@ -137,7 +149,8 @@ class searcher {
   std::shared_ptr<const indexer::snapshot> snap_;
   bool describe_ = false;
   reading_plan reading_;
-  Xapian::Database db_;
+  Xapian::Database disk_;  ///< the published index: the spelling table
+  Xapian::Database db_;    ///< what searches read: disk_, or its copy in memory (reading_plan)
   indexer::analyzer analyzer_;
   /// key (join_stems) -> alternatives
   std::unordered_map<std::string, std::vector<synonym_alt>> synonyms_;
@@ -151,8 +164,10 @@ class searcher {
   std::size_t longest_place_ = 1;                            ///< in words
   std::unordered_map<Xapian::docid, const kb::instrument*> by_docid_;  ///< filled lazily
   std::unordered_map<const kb::instrument*, text_stems> texts_;        ///< filled lazily
-  std::unordered_map<std::string, std::uint64_t> term_freqs_;          ///< a cache of get_termfreq
-  std::unordered_map<std::string, std::string> province_words_;        ///< folded word -> provincie
+  std::unordered_map<std::string, term_stats> term_stats_;             ///< a cache of stats()
+  /// BM25's K for the shortest text (k1 (b * normalised length + 1 - b)), to bound a term's weight
+  double shortest_k_ = 1;
+  std::unordered_map<std::string, std::string> province_words_;  ///< folded word -> provincie
   /// Sentences keep their stems as small ids: picking a snippet then intersects sorted integer
   /// lists instead of looking strings up in sets (it was a fifth of a search's time).
   std::unordered_map<std::string, std::uint32_t> stem_ids_;

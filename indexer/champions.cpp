@@ -5,6 +5,13 @@
 
 namespace indexer {
 
+double bm25_idf(Xapian::doccount documents, Xapian::doccount texts) {
+  // bm25weight.cc: log((N - n + 0.5) / (n + 0.5)), kept positive for a term in most texts.
+  double tw = (double(documents) - texts + 0.5) / (texts + 0.5);
+  if (tw < 2) tw = std::max(tw, 1e-6) / 2 + 1;
+  return std::log(tw);
+}
+
 champion_lists::champion_lists(const Xapian::Database& db)
     : documents_(db.get_doccount()), last_docid_(db.get_lastdocid()) {
   for (auto t = db.allterms_begin("C"); t != db.allterms_end("C"); ++t) {
@@ -38,11 +45,8 @@ std::vector<champion_lists::scored> champion_lists::best(std::vector<std::string
     auto it = lists_.find(term);
     if (it == lists_.end()) continue;
     const list& l = it->second;
-    // Xapian's BM25 idf (bm25weight.cc): log((N - n + 0.5) / (n + 0.5)), kept positive for a
-    // term in most texts; (k1 + 1) as Xapian has it, so that the weights are the same.
-    double tw = (double(documents_) - l.size + 0.5) / (l.size + 0.5);
-    if (tw < 2) tw = std::max(tw, 1e-6) / 2 + 1;
-    const double idf = std::log(tw) * (k1 + 1);
+    // (k1 + 1) as Xapian has it, so that the weights are the same.
+    const double idf = bm25_idf(documents_, l.size) * (k1 + 1);
     float part[256];  // by wdf: most are 1 or 2
     for (unsigned w = 0; w <= l.max_wdf; ++w) part[w] = float(idf * w / (k1 + w));
     for (std::uint32_t i = l.first; i < l.first + l.size; ++i) {

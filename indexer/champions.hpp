@@ -19,6 +19,10 @@
 
 namespace indexer {
 
+/// Xapian's BM25 idf for a term that `texts` of `documents` texts have (without the (k1 + 1)
+/// factor), as BM25Weight computes it: positive even for a term in most texts.
+double bm25_idf(Xapian::doccount documents, Xapian::doccount texts);
+
 class champion_lists {
  public:
   /** A text and its weight. */
