@@ -583,6 +583,8 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     return max_part(double(st.texts), st.wdf_bound);
   };
   std::vector<query_slot> focused;
+  slots.reserve(words.size());  // a query_slot is copied, not moved, when a vector grows
+  focused.reserve(words.size());
   std::size_t focused_live = 0;  // focused slots with a term some text has
   auto live = [&](const std::vector<std::string>& stems) {
     return std::any_of(stems.begin(), stems.end(),
