@@ -243,6 +243,35 @@ TEST_F(Search, TheAskingSentenceOfALongMessageWeighsMore) {
       << decimals.query_description;
 }
 
+/// The number of words (slots) OR-ed at the top of a query description.
+std::size_t top_level_slots(const std::string& description) {
+  std::size_t slots = 1, depth = 0;
+  for (std::size_t i = 0; i < description.size(); ++i) {
+    if (description[i] == '(') ++depth;
+    if (description[i] == ')') --depth;
+    // "Query((a OR b))": the slots are at depth 2.
+    if (depth == 2 && description.compare(i, 4, " OR ") == 0) ++slots;
+  }
+  return slots;
+}
+
+TEST_F(Search, ALongMessageKeepsItsTwelveStrongestWords) {
+  const std::string long_message = query_of(
+      "we hebben een melkveebedrijf in de familie en willen de stallen verduurzamen en een "
+      "mestverwerkingsinstallatie plaatsen, totaal zo'n 1,8 miljoen, de bank wil meedoen maar "
+      "alleen met een garantie van de overheid, welke borgstelling is er specifiek voor "
+      "landbouwbedrijven en kan dat ook met groene financiering");
+  EXPECT_EQ(top_level_slots(long_message), 12u) << long_message;
+  // Words in titles and keywords, and rare ones, stay; words that say little go.
+  for (const char* kept : {"Zmelkveebedrijf", "Zmestverwerkingsinstallatie", "Zborgstell"})
+    EXPECT_NE(long_message.find(kept), std::string::npos) << kept << " in " << long_message;
+  for (const char* left_out : {"Ztotal ", "Zspecifiek", "N1800000"})
+    EXPECT_EQ(long_message.find(left_out), std::string::npos) << left_out << " in " << long_message;
+  // A question of twelve words or fewer keeps them all.
+  const std::string short_question = query_of("zonnepanelen op het dak van mijn bakkerij");
+  EXPECT_EQ(top_level_slots(short_question), 3u) << short_question;
+}
+
 TEST_F(Search, AHeadCountIsNoSearchWord) {
   struct man_case {
     const char* question;
