@@ -37,6 +37,7 @@ constexpr Xapian::termcount elite_terms = 12;  // at most this many query words 
 constexpr double phase_boost = 1.2;     // the instrument serves the phase of the user's purpose
 constexpr double amount_penalty = 0.6;  // the amount asked is far outside the instrument's range
 constexpr double ineligible_penalty = 0.5;  // the profile fails one of its conditions
+constexpr std::size_t why_words = 5;        // "Past bij uw woorden" names at most this many
 // A question of this many query words or more is scored by how many of them a text has, too.
 constexpr std::size_t coord_slots = 4;
 constexpr double coord_power = 0.5;  // score x (share of the words the text has) ^ this
@@ -899,10 +900,15 @@ search_result searcher::search(std::string_view question, std::size_t limit,
       query_ids.push_back({id->second, &surface, kb::fold(surface)});
   for (auto& r : ranked_list) {
     const auto& all = stems_of(*r.inst).all;
-    std::set<std::string_view> seen;
-    for (const auto& q : query_ids)
-      if (std::binary_search(all.begin(), all.end(), q.id) && seen.insert(q.folded).second)
+    std::vector<std::string_view> seen;  // folded
+    for (const auto& q : query_ids) {
+      if (r.matched.size() == why_words) break;
+      if (std::binary_search(all.begin(), all.end(), q.id) &&
+          std::find(seen.begin(), seen.end(), q.folded) == seen.end()) {
+        seen.push_back(q.folded);
         r.matched.push_back(*q.surface);
+      }
+    }
   }
   // The same ids pick the snippet. They were looked up, never added, so that questions do not
   // grow the table; a stem that no shown text has cannot pick a snippet anyway.
@@ -915,7 +921,6 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     m.inst = r.inst;
     m.score = std::round(r.score * 1000) / 1000;
     if (!r.matched.empty()) {
-      if (r.matched.size() > 5) r.matched.resize(5);
       m.why.push_back("Past bij uw woorden: " + kb::join(r.matched, ", ") + ".");
     }
     if (r.described)
