@@ -189,7 +189,7 @@ Xapian::Database in_memory(const Xapian::Database& disk, Xapian::doccount limit)
 struct query_slot {
   Xapian::Query query;
   std::vector<std::string> terms;  ///< its "Z" and "N" terms
-  /// The most it can add to a text's weight, as BM25 idf x its scale (the wdf part left out).
+  /// The most it can add to a text's weight, without BM25's factor k1 + 1 (search(): max_part).
   double strength = 0;
 };
 
@@ -579,7 +579,7 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     const double w = double(wdf_bound);
     return indexer::bm25_idf(documents, n) * w / (shortest_k_ + w);
   };
-  auto idf = [&](const std::string& term) {
+  auto bound = [&](const std::string& term) {
     const auto& st = stats(term);
     return max_part(double(st.texts), st.wdf_bound);
   };
@@ -647,7 +647,6 @@ search_result searcher::search(std::string_view question, std::size_t limit,
         rare_wdf += wdf;
         rare_live = rare_live || live(stems);
       };
-
       // A phrase "eats" its words (docs/corpus.md): "bank wil niet" must not search for "bank"
       // alone. A one-word key and a phrase of two or more content words ("zakelijke lening")
       // still search for themselves.
@@ -693,9 +692,9 @@ search_result searcher::search(std::string_view question, std::size_t limit,
       slots.push_back(
           {Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t), number_weight),
            {t},
-           number_weight * idf(t)});
+           number_weight * bound(t)});
       focused.push_back(slots.back());
-      focused_live += term_freq("N" + w.folded) > 0;
+      focused_live += term_freq(t) > 0;
       continue;
     }
     Xapian::Query q = term(w.stem, w.surface);
@@ -704,18 +703,18 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     std::vector<Xapian::Query> parts, rare_parts;
     std::vector<std::string> rare_stems, part_terms, rare_terms;
     // An OR adds up its words' weights: the whole word and its parts, scaled.
-    double parts_idf = 0, rare_parts_idf = 0;
+    double parts_bound = 0, rare_parts_bound = 0;
     if (!common(w.stem)) rare_stems.push_back(w.stem);
     for (std::size_t k = 0; k < split.parts.size(); ++k) {
       if (acronym_part(split, k)) continue;
       parts.push_back(term(split.part_stems[k], split.surface));
       part_terms.push_back("Z" + split.part_stems[k]);
-      parts_idf += idf(part_terms.back());
+      parts_bound += bound(part_terms.back());
       if (common(split.part_stems[k])) continue;
       rare_parts.push_back(parts.back());
       rare_stems.push_back(split.part_stems[k]);
       rare_terms.push_back(part_terms.back());
-      rare_parts_idf += idf(part_terms.back());
+      rare_parts_bound += bound(part_terms.back());
     }
     auto with_parts = [&](std::optional<Xapian::Query> whole,
                           const std::vector<Xapian::Query>& ps) {
@@ -728,13 +727,13 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     const std::string whole = "Z" + w.stem;
     part_terms.insert(part_terms.begin(), whole);
     slots.push_back(weigh(*with_parts(q, parts), std::move(part_terms),
-                          idf(whole) + part_weight * parts_idf, i - 1));
+                          bound(whole) + part_weight * parts_bound, i - 1));
     const bool whole_rare = !common(w.stem);
     auto rare = with_parts(whole_rare ? std::optional<Xapian::Query>(q) : std::nullopt, rare_parts);
     if (rare) {
       if (whole_rare) rare_terms.insert(rare_terms.begin(), whole);
       focused.push_back(weigh(*rare, std::move(rare_terms),
-                              (whole_rare ? idf(whole) : 0.0) + part_weight * rare_parts_idf,
+                              (whole_rare ? bound(whole) : 0.0) + part_weight * rare_parts_bound,
                               i - 1));
       focused_live += live(rare_stems);
     }
