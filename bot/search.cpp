@@ -167,8 +167,10 @@ double preference_factor(const kb::instrument& inst, const preferences& p) {
   return f;
 }
 
-/// `disk`, or a copy of its texts' terms, data and values in memory when it has at most
-/// `limit` texts. Positions are left out: no query of ours is a phrase.
+/// `disk`, or a copy in memory when it has at most `limit` texts: each text's data, values and
+/// prefixed terms ("Z", "N", "C", the filter terms) with their wdf. Left out are the plain word
+/// terms and all positions, which no query of ours reads (none is a phrase): about half of the
+/// terms of a text.
 Xapian::Database in_memory(const Xapian::Database& disk, Xapian::doccount limit) {
   if (disk.get_doccount() > limit) return disk;
   Xapian::WritableDatabase copy(std::string(), Xapian::DB_BACKEND_INMEMORY);
@@ -176,8 +178,17 @@ Xapian::Database in_memory(const Xapian::Database& disk, Xapian::doccount limit)
   for (auto d = disk.postlist_begin(""); d != disk.postlist_end(""); ++d) {
     Xapian::Document from = disk.get_document(*d), to;
     to.set_data(from.get_data());
-    for (auto t = from.termlist_begin(); t != from.termlist_end(); ++t)
-      to.add_term(*t, t.get_wdf());
+    Xapian::termcount copied = 0;
+    for (auto t = from.termlist_begin(); t != from.termlist_end(); ++t) {
+      const std::string term = *t;
+      if (term.empty() || term[0] < 'A' || term[0] > 'Z') continue;
+      to.add_term(term, t.get_wdf());
+      copied += t.get_wdf();
+    }
+    // BM25 weighs a text by its length, the sum of all its wdfs: one term that no query names
+    // (the analyzer never makes a control character) carries the wdf of what was left out.
+    const Xapian::termcount length = disk.get_doclength(*d);
+    if (length > copied) to.add_term(std::string(1, '\x01'), length - copied);
     for (auto v = from.values_begin(); v != from.values_end(); ++v)
       to.add_value(v.get_valueno(), *v);
     copy.replace_document(*d, to);

@@ -72,9 +72,11 @@ struct reading_plan {
   /// Fewer champions than this: read everything after all.
   Xapian::doccount enough = 40;
   /// An index of at most this many texts is searched in a copy in memory (Xapian's inmemory
-  /// backend, without positions): the same matcher on the same statistics, so the same results,
-  /// without the B-tree reads. The files stay the source, and the spelling table is read there.
-  Xapian::doccount in_memory = 5000;
+  /// backend, the terms searches read): the same matcher on the same statistics, so the same
+  /// results, without the B-tree reads. Each searcher (thread) makes its own: 0.02 s and 2 MB for
+  /// the shipped corpus, 0.85 s and 39 MB for 1000 generated texts. The files stay the source,
+  /// and the spelling table is read there.
+  Xapian::doccount in_memory = 1000;
 };
 
 /// JSON shape of `ask --json`: {"question","did_you_mean","matches":[{"id","title","kind",
