@@ -578,12 +578,12 @@ search_result searcher::search(std::string_view question, std::size_t limit,
   // question of such words took 150 ms. These words are left out (`focused`) as long as two
   // others remain that some text has. At half of all texts, "bank", "lenen", "klein" and "rente"
   // were left out too: 70 % found one to three more questions in the top 3 on each set.
-  const double common_df = common_share * db_.get_doccount();
+  const auto documents = db_.get_doccount();
+  const double common_df = common_share * documents;
   auto common = [&](const std::string& stem) { return term_freq("Z" + stem) > common_df; };
   // The most a term (or a synonym: the texts of any alternative, the wdfs added up) can add to
   // a text's weight, as Xapian's BM25Weight bounds it (without the factor k1 + 1). The elite
   // (below) are picked by it, as Xapian's OP_ELITE_SET picks them.
-  const auto documents = db_.get_doccount();
   auto max_part = [&](double texts, std::uint64_t wdf_bound) {
     if (texts <= 0 || wdf_bound == 0) return 0.0;
     const auto n = Xapian::doccount(std::clamp(std::lround(texts), 1L, long(documents)));
@@ -642,10 +642,11 @@ search_result searcher::search(std::string_view question, std::size_t limit,
         double share = 1;  // of the texts that have all of its words, were they independent
         std::uint64_t wdf = 0;
         std::vector<std::string> ts;
-        for (const auto& st : stems) {
-          ts.push_back("Z" + st);
-          share *= double(stats(ts.back()).texts) / documents;
-          wdf += stats(ts.back()).wdf_bound;
+        for (const auto& stem : stems) {
+          ts.push_back("Z" + stem);
+          const term_stats& st = stats(ts.back());
+          share *= double(st.texts) / documents;
+          wdf += st.wdf_bound;
         }
         alts.push_back(q);
         alt_terms.insert(alt_terms.end(), ts.begin(), ts.end());
@@ -712,10 +713,11 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     indexer::word split = w;
     if (split.parts.empty() && term_freq("Z" + w.stem) == 0) analyzer_.split_unknown(split);
     std::vector<Xapian::Query> parts, rare_parts;
-    std::vector<std::string> rare_stems, part_terms, rare_terms;
+    std::vector<std::string> rare_stems, part_terms;
     // An OR adds up its words' weights: the whole word and its parts, scaled.
     double parts_bound = 0, rare_parts_bound = 0;
-    if (!common(w.stem)) rare_stems.push_back(w.stem);
+    const bool whole_rare = !common(w.stem);
+    if (whole_rare) rare_stems.push_back(w.stem);
     for (std::size_t k = 0; k < split.parts.size(); ++k) {
       if (acronym_part(split, k)) continue;
       parts.push_back(term(split.part_stems[k], split.surface));
@@ -724,7 +726,6 @@ search_result searcher::search(std::string_view question, std::size_t limit,
       if (common(split.part_stems[k])) continue;
       rare_parts.push_back(parts.back());
       rare_stems.push_back(split.part_stems[k]);
-      rare_terms.push_back(part_terms.back());
       rare_parts_bound += bound(part_terms.back());
     }
     auto with_parts = [&](std::optional<Xapian::Query> whole,
@@ -739,10 +740,10 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     part_terms.insert(part_terms.begin(), whole);
     slots.push_back(weigh(*with_parts(q, parts), std::move(part_terms),
                           bound(whole) + part_weight * parts_bound, i - 1));
-    const bool whole_rare = !common(w.stem);
     auto rare = with_parts(whole_rare ? std::optional<Xapian::Query>(q) : std::nullopt, rare_parts);
     if (rare) {
-      if (whole_rare) rare_terms.insert(rare_terms.begin(), whole);
+      std::vector<std::string> rare_terms;
+      for (const auto& st : rare_stems) rare_terms.push_back("Z" + st);
       focused.push_back(weigh(*rare, std::move(rare_terms),
                               (whole_rare ? bound(whole) : 0.0) + part_weight * rare_parts_bound,
                               i - 1));
@@ -768,14 +769,14 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     std::sort(elite.begin(), elite.end());
   }
   std::vector<Xapian::Query> elite_queries;
-  std::vector<std::string> elite_terms_used;
+  std::vector<std::string> query_terms;
   for (std::size_t k : elite) {
     elite_queries.push_back(slots[k].query);
-    elite_terms_used.insert(elite_terms_used.end(), slots[k].terms.begin(), slots[k].terms.end());
+    query_terms.insert(query_terms.end(), slots[k].terms.begin(), slots[k].terms.end());
   }
   Xapian::Query query(Xapian::Query::OP_OR, elite_queries.begin(), elite_queries.end());
   if (describe_) res.query_description = query.get_description();
-  Xapian::MSet mset = best_documents(query, elite_terms_used, res.champions_only);
+  Xapian::MSet mset = best_documents(query, query_terms, res.champions_only);
 
   struct ranked {
     const kb::instrument* inst;
