@@ -47,6 +47,9 @@ QUESTION_SETS = [
     ("blind4", REPO / "tests" / "data" / "vragen-blind4.tsv"),
     # Written the same way at the same time, as the development set of the next round (96).
     ("ontwikkel2", REPO / "tests" / "data" / "vragen-ontwikkel2.tsv"),
+    # Written blind on 2026-11-28 (the third session that day) the same way, before that
+    # session's changes were measured: measured only.
+    ("blind5", REPO / "tests" / "data" / "vragen-blind5.tsv"),
 ]
 SYSTEMS = ["finwijzer", "xapian", "postgres"]
 LIMIT = 10  # results asked from every system; MRR looks at this many
