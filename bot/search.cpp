@@ -41,6 +41,10 @@ constexpr std::size_t why_words = 5;        // "Past bij uw woorden" names at mo
 // A question of this many query words or more is scored by how many of them a text has, too.
 constexpr std::size_t coord_slots = 4;
 constexpr double coord_power = 0.5;  // score x (share of the words the text has) ^ this
+// A slip of a title word (title_slip()): words this long or longer, two edits from it (one for
+// the shortest).
+constexpr std::size_t min_title_word = 5;
+constexpr std::size_t title_slip_edits = 2;
 
 /// Words that ask for a kind of instrument (soort): "is er een lening", "welke subsidie".
 const std::pair<const char*, const char*> kind_words[] = {{"lening", "lening"},
@@ -127,6 +131,13 @@ bool capitals(const std::string& s) {
 
 bool capitalised(const std::string& s) {
   return !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
+}
+
+/// `word` (folded) with the capitals of `as`: all of them for an acronym, else the first.
+std::string like_capitals(std::string word, const std::string& as) {
+  for (std::size_t i = 0; i < word.size() && (i == 0 || capitals(as)); ++i)
+    if (word[i] >= 'a' && word[i] <= 'z') word[i] = static_cast<char>(word[i] - 'a' + 'A');
+  return word;
 }
 
 std::string join_folded(const std::vector<indexer::word>& w, std::size_t from, std::size_t n) {
@@ -282,6 +293,15 @@ searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
       if (inst.expired()) ++expired_count[s];
     }
   }
+  for (const auto& inst : snap_->corpus.instruments)
+    for (const auto& w : analyzer_.analyze(inst.title)) {
+      if (w.stop || w.number) continue;
+      // "Tante Agaath-regeling": "agaath" as well as the whole word.
+      for (const auto& f : w.parts)
+        if (f.size() >= min_title_word) title_words_.push_back({f, &inst});
+      if (w.folded.size() >= min_title_word) title_words_.push_back({w.folded, &inst});
+    }
+  title_stems_ = stems;
   for (const auto& [inst, set] : stems)
     for (const auto& s : set)
       // Rare in titles and in the texts ("tozo", "qredits"), or only in expired titles ("corona").
@@ -309,8 +329,8 @@ std::vector<indexer::word> searcher::correct_spelling(std::vector<indexer::word>
   bool any = false;
   for (auto& w : words) {
     if (w.stop || w.number || w.folded.size() < 4) continue;
-    bool known = term_freq(w.folded) > 0 || term_freq("Z" + w.stem) > 0 ||
-                 snap_->lex->contains(w.folded) || synonyms_.count(w.stem);
+    const bool in_texts = term_freq(w.folded) > 0 || term_freq("Z" + w.stem) > 0;
+    bool known = in_texts || snap_->lex->contains(w.folded) || synonyms_.count(w.stem);
     // A compound of dictionary words whose head (the last part) the texts know is not a typo
     // ("mestverwerkingsinstallatie"): asking Xapian for a suggestion on a long word costs most of
     // a search. With an unknown head it may be one ("ondernemersklankboord": "boord").
@@ -319,13 +339,19 @@ std::vector<indexer::word> searcher::correct_spelling(std::vector<indexer::word>
       for (std::size_t k = 0; k < w.parts.size() && known; ++k)
         known = term_freq("Z" + w.part_stems[k]) > 0 || snap_->lex->contains(w.parts[k]);
     }
-    if (known) continue;
-    std::string s = disk_.get_spelling_suggestion(w.folded, w.folded.size() >= 7 ? 2 : 1);
+    std::string s;
+    if (!known)
+      s = disk_.get_spelling_suggestion(w.folded, w.folded.size() >= 7 ? 2 : 1);
+    else if (!in_texts && !synonyms_.count(w.stem))
+      s = title_slip(words, &w - words.data());
     if (s.empty() || s == w.folded) continue;
     auto re = analyzer_.analyze(s);
     if (re.size() != 1) continue;
-    if (auto pos = fixed.find(w.surface); pos != std::string::npos)
-      fixed.replace(pos, w.surface.size(), s);
+    if (auto pos = fixed.find(w.surface); pos != std::string::npos) {
+      // Written as the user wrote: "Tante Agatha" -> "Tante Agaath", "WSBO" -> "WBSO".
+      fixed.replace(pos, w.surface.size(),
+                    capitalised(w.surface) ? like_capitals(s, w.surface) : s);
+    }
     unsigned position = w.position;
     w = std::move(re[0]);
     w.position = position;
@@ -333,6 +359,35 @@ std::vector<indexer::word> searcher::correct_spelling(std::vector<indexer::word>
   }
   if (any) corrected = fixed;
   return words;
+}
+
+std::string searcher::title_slip(const std::vector<indexer::word>& words, std::size_t i) const {
+  const indexer::word& w = words[i];
+  if (w.folded.size() < min_title_word) return {};
+  const std::size_t limit = w.folded.size() > min_title_word ? title_slip_edits : 1;
+  // The content words on either side: one of them must be in the same title. A real word
+  // ("wielen", "feest") a few letters from a title word ("wieden", "reest") is meant as
+  // itself unless it stands in that title's company.
+  auto neighbour = [&](std::size_t k, int step) -> const indexer::word* {
+    for (k += step; k < words.size(); k += step)
+      if (!words[k].stop) return &words[k];
+    return nullptr;
+  };
+  const indexer::word* before = neighbour(i, -1);
+  const indexer::word* after = neighbour(i, 1);
+  std::string best;
+  std::size_t best_edits = limit + 1;
+  for (const auto& t : title_words_) {
+    if (t.folded == w.folded) continue;
+    std::size_t edits = kb::edit_distance(w.folded, t.folded, limit);
+    if (edits >= best_edits) continue;
+    const auto& stems = title_stems_.at(t.inst);
+    if ((before && stems.count(before->stem)) || (after && stems.count(after->stem))) {
+      best = t.folded;
+      best_edits = edits;
+    }
+  }
+  return best;
 }
 
 std::optional<named_place> searcher::find_place(const std::vector<indexer::word>& words) const {

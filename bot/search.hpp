@@ -107,6 +107,9 @@ class searcher {
   std::vector<indexer::word> correct_spelling(std::vector<indexer::word> words,
                                               std::optional<std::string>& corrected,
                                               std::string_view question);
+  /// A title word that `words[i]`, a real word no text has, is a slip of: next to another word
+  /// of the same title ("Tante Agatha" for "Tante Agaath"). Empty when there is none.
+  std::string title_slip(const std::vector<indexer::word>& words, std::size_t i) const;
   std::optional<named_place> find_place(const std::vector<indexer::word>& words) const;
   /// The name words of `inst` among `query_stems` (the stems and compound-part stems of the
   /// question's content words); empty when the question does not name it.
@@ -159,6 +162,13 @@ class searcher {
   /// first word of a key -> the longest key starting with it, in words
   std::unordered_map<std::string, std::size_t> synonym_starts_;
   std::map<const kb::instrument*, std::set<std::string>> name_stems_;
+  /// A word of a title (folded, at least min_title_word bytes) and the instrument it names.
+  struct title_word {
+    std::string folded;
+    const kb::instrument* inst;
+  };
+  std::vector<title_word> title_words_;
+  std::map<const kb::instrument*, std::set<std::string>> title_stems_;  ///< all its title words
   std::set<std::string> acronym_stems_;  ///< stems of acronyms in titles (KIA, ROM, SLIM)
   std::set<std::string> acronym_words_;  ///< the same acronyms, folded ("kia", "rom", "slim")
   std::unordered_map<std::string, std::string> kind_stems_;  ///< stem -> soort it asks for

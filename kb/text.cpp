@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace kb {
@@ -102,6 +103,29 @@ std::size_t word_count(std::string_view s) {
     in_word = !space;
   }
   return n;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  const std::size_t n = a.size(), m = b.size(), over = limit + 1;
+  if ((n > m ? n - m : m - n) > limit) return over;
+  // Three rows of the dynamic programme: the swap looks two rows back.
+  std::vector<std::size_t> back(m + 1), prev(m + 1), row(m + 1);
+  for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    row[0] = i;
+    std::size_t best = row[0];
+    for (std::size_t j = 1; j <= m; ++j) {
+      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        row[j] = std::min(row[j], back[j - 2] + 1);
+      best = std::min(best, row[j]);
+    }
+    if (best > limit) return over;  // every later row is at least as far
+    std::swap(back, prev);
+    std::swap(prev, row);
+  }
+  return std::min(prev[m], over);
 }
 
 }  // namespace kb

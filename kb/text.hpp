@@ -30,4 +30,9 @@ std::string dutch_title_case(std::string_view s);
 /// Counts words (runs of non-space characters) in text.
 std::size_t word_count(std::string_view s);
 
+/// The number of single-byte edits (insert, delete, replace, swap two neighbours) that turn `a`
+/// into `b` (optimal string alignment), or `limit + 1` when it is more than `limit`. Meant for
+/// folded words: "agatha" -> "agaath" is 2, "weiden" -> "wieden" is 1.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
+
 }  // namespace kb

@@ -111,6 +111,31 @@ TEST_F(Search, SpellingCorrectsUnknownWordsOnly) {
   }
 }
 
+TEST_F(Search, ARealWordBesideATitleWordIsASlipOfTheTitle) {
+  // "Agatha" is a Dutch word (a name), so the speller leaves it alone; beside "Tante" it is
+  // the Tante Agaath-regeling, written as the user wrote it, and named.
+  auto r =
+      searcher_->search("Bestaat de Tante Agatha regeling nog als mijn broer mij geld leent?", 3);
+  ASSERT_TRUE(r.did_you_mean);
+  EXPECT_NE(r.did_you_mean->find("Tante Agaath regeling"), std::string::npos) << *r.did_you_mean;
+  ASSERT_FALSE(r.matches.empty());
+  EXPECT_EQ(r.matches[0].inst->id, "tante-agaath");
+  EXPECT_NE(std::find(r.matches[0].why.begin(), r.matches[0].why.end(),
+                      "U noemde deze regeling bij naam."),
+            r.matches[0].why.end());
+  // "Weiden" (meadows) beside "Reest" is the Kredietunie Reest & Wieden.
+  auto k = searcher_->search("hoe werkt de kredietunie reest en weiden", 3);
+  ASSERT_TRUE(k.did_you_mean);
+  EXPECT_NE(k.did_you_mean->find("reest en wieden"), std::string::npos) << *k.did_you_mean;
+  // Without a word of that title beside it, a real word stays itself.
+  EXPECT_FALSE(searcher_->search("ik wil nieuwe weiden voor mijn koeien kopen", 3).did_you_mean);
+  EXPECT_FALSE(searcher_->search("mijn oma Agatha wil mij geld lenen", 3).did_you_mean);
+  // An acronym written wrongly keeps its capitals.
+  auto a = searcher_->search("Iemand noemde de WSBO", 3);
+  ASSERT_TRUE(a.did_you_mean);
+  EXPECT_NE(a.did_you_mean->find("WBSO"), std::string::npos) << *a.did_you_mean;
+}
+
 TEST_F(Search, SynonymsAndInformalWords) {
   EXPECT_TRUE(in_top("ik sta steeds rood", "bank-rekening-courantkrediet"));
   EXPECT_TRUE(in_top("wbso", "wbso", 1));

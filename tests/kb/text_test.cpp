@@ -45,4 +45,31 @@ TEST(Text, TrimSplitJoinCount) {
   EXPECT_EQ(kb::word_count(" een  twee\ndrie "), 3u);
 }
 
+struct distance_case {
+  const char* a;
+  const char* b;
+  std::size_t limit;
+  std::size_t distance;  ///< limit + 1 when further
+};
+
+class EditDistanceTest : public testing::TestWithParam<distance_case> {};
+
+TEST_P(EditDistanceTest, Counts) {
+  const auto& c = GetParam();
+  EXPECT_EQ(kb::edit_distance(c.a, c.b, c.limit), c.distance) << c.a << " / " << c.b;
+  EXPECT_EQ(kb::edit_distance(c.b, c.a, c.limit), c.distance) << c.b << " / " << c.a;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, EditDistanceTest,
+    testing::Values(distance_case{"agaath", "agaath", 2, 0},
+                    distance_case{"agatha", "agaath", 2, 2},    // insert + delete
+                    distance_case{"weiden", "wieden", 2, 1},    // a swap is one edit
+                    distance_case{"qredits", "credits", 2, 1},  // replace
+                    distance_case{"reest", "rest", 2, 1},       // delete
+                    distance_case{"", "abc", 3, 3}, distance_case{"abc", "", 2, 3},
+                    distance_case{"wadinko", "wielen", 2, 3},  // over the limit: limit + 1
+                    distance_case{"ab", "abcdef", 2, 3},       // lengths alone rule it out
+                    distance_case{"ca", "abc", 3, 3}));        // a swap is not also an insert
+
 }  // namespace
