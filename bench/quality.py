@@ -50,6 +50,8 @@ QUESTION_SETS = [
     # Written blind on 2026-11-28 (the third session that day) the same way, before that
     # session's changes were measured: measured only.
     ("blind5", REPO / "tests" / "data" / "vragen-blind5.tsv"),
+    # Written at the same time in the same way, as the development set of that session (96).
+    ("ontwikkel3", REPO / "tests" / "data" / "vragen-ontwikkel3.tsv"),
 ]
 SYSTEMS = ["finwijzer", "xapian", "postgres"]
 LIMIT = 10  # results asked from every system; MRR looks at this many
