@@ -133,6 +133,11 @@ bool capitalised(const std::string& s) {
   return !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
 }
 
+std::string without_hyphens(std::string s) {
+  std::erase(s, '-');
+  return s;
+}
+
 /// `word` (folded) with the capitals of `as`: all of them for an acronym, else the first.
 std::string like_capitals(std::string word, const std::string& as) {
   for (std::size_t i = 0; i < word.size() && (i == 0 || capitals(as)); ++i)
@@ -285,6 +290,8 @@ searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
       if (acronym) {
         acronym_stems_.insert(w.stem);
         acronym_words_.insert(w.folded);
+        if (std::string closed = without_hyphens(w.folded); closed != w.folded)
+          closed_acronyms_.emplace(closed, w.folded);
       } else if (snap_->lex->is_common(w.folded))
         common_words.insert(w.stem);
     }
@@ -327,8 +334,29 @@ std::vector<indexer::word> searcher::correct_spelling(std::vector<indexer::word>
                                                       std::string_view question) {
   std::string fixed(question);
   bool any = false;
+  // Puts `s` in the place of `w`, in the words and in the question shown back.
+  auto replace = [&](indexer::word& w, const std::string& s) {
+    auto re = analyzer_.analyze(s);
+    if (re.size() != 1) return;
+    if (auto pos = fixed.find(w.surface); pos != std::string::npos) {
+      // Written as the user wrote: "Tante Agatha" -> "Tante Agaath", "WSBO" -> "WBSO".
+      fixed.replace(pos, w.surface.size(),
+                    capitalised(w.surface) ? like_capitals(s, w.surface) : s);
+    }
+    unsigned position = w.position;
+    w = std::move(re[0]);
+    w.position = position;
+    any = true;
+  };
   for (auto& w : words) {
-    if (w.stop || w.number || w.folded.size() < 4) continue;
+    if (w.stop || w.number) continue;
+    // "BLC", "bmkbc": the BL-C, the BMKB-C. Too short for the speller, and no text has them.
+    if (auto c = closed_acronyms_.find(w.folded);
+        c != closed_acronyms_.end() && term_freq("Z" + w.stem) == 0) {
+      replace(w, c->second);
+      continue;
+    }
+    if (w.folded.size() < 4) continue;
     const bool in_texts = term_freq(w.folded) > 0 || term_freq("Z" + w.stem) > 0;
     bool known = in_texts || snap_->lex->contains(w.folded) || synonyms_.count(w.stem);
     // A compound of dictionary words whose head (the last part) the texts know is not a typo
@@ -344,18 +372,7 @@ std::vector<indexer::word> searcher::correct_spelling(std::vector<indexer::word>
       s = disk_.get_spelling_suggestion(w.folded, w.folded.size() >= 7 ? 2 : 1);
     else if (!in_texts && !synonyms_.count(w.stem))
       s = title_slip(words, &w - words.data());
-    if (s.empty() || s == w.folded) continue;
-    auto re = analyzer_.analyze(s);
-    if (re.size() != 1) continue;
-    if (auto pos = fixed.find(w.surface); pos != std::string::npos) {
-      // Written as the user wrote: "Tante Agatha" -> "Tante Agaath", "WSBO" -> "WBSO".
-      fixed.replace(pos, w.surface.size(),
-                    capitalised(w.surface) ? like_capitals(s, w.surface) : s);
-    }
-    unsigned position = w.position;
-    w = std::move(re[0]);
-    w.position = position;
-    any = true;
+    if (!s.empty() && s != w.folded) replace(w, s);
   }
   if (any) corrected = fixed;
   return words;

@@ -171,6 +171,8 @@ class searcher {
   std::map<const kb::instrument*, std::set<std::string>> title_stems_;  ///< all its title words
   std::set<std::string> acronym_stems_;  ///< stems of acronyms in titles (KIA, ROM, SLIM)
   std::set<std::string> acronym_words_;  ///< the same acronyms, folded ("kia", "rom", "slim")
+  /// A hyphenated acronym written closed -> as the title writes it ("blc" -> "bl-c").
+  std::unordered_map<std::string, std::string> closed_acronyms_;
   std::unordered_map<std::string, std::string> kind_stems_;  ///< stem -> soort it asks for
   std::unordered_set<std::string> place_first_words_;        ///< first word of every place name
   std::size_t longest_place_ = 1;                            ///< in words

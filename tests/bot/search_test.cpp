@@ -8,6 +8,7 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "bot/search.hpp"
 #include "indexer/analyzer.hpp"
@@ -134,6 +135,19 @@ TEST_F(Search, ARealWordBesideATitleWordIsASlipOfTheTitle) {
   auto a = searcher_->search("Iemand noemde de WSBO", 3);
   ASSERT_TRUE(a.did_you_mean);
   EXPECT_NE(a.did_you_mean->find("WBSO"), std::string::npos) << *a.did_you_mean;
+}
+
+TEST_F(Search, AHyphenatedAcronymWrittenClosedIsThatAcronym) {
+  // No text has "blc": the speller skips words this short, so nothing was found.
+  for (const auto& [question, id, shown] :
+       {std::tuple{"is de BLC nog open", "bl-c", "BL-C"},
+        std::tuple{"kan ik de bmkbc nog krijgen", "bmkb-c", "bmkb-c"}}) {
+    auto r = searcher_->search(question, 3);
+    ASSERT_TRUE(r.did_you_mean) << question;
+    EXPECT_NE(r.did_you_mean->find(shown), std::string::npos) << *r.did_you_mean;
+    ASSERT_FALSE(r.matches.empty()) << question;
+    EXPECT_EQ(r.matches[0].inst->id, id) << question;
+  }
 }
 
 TEST_F(Search, SynonymsAndInformalWords) {
