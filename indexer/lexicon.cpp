@@ -63,6 +63,15 @@ namespace {
 bool is_part_word(const lexicon& lex, std::string_view w) {
   return w.size() >= decompounder::min_part && lex.contains(w) && !is_stopword(w);
 }
+
+/// Suffixes that make a new word from a stem and are words of their own as well: "lijk"
+/// (corpse) in "gebruikelijk", "schap" (shelf) in "ondernemerschap", "baar" in "haalbaar".
+/// Such a tail is no head noun: the word is no compound.
+bool is_suffix_word(std::string_view w) {
+  for (std::string_view s : {"lijk", "loos", "baar", "heid", "schap", "achtig", "zaam", "matig"})
+    if (w == s) return true;
+  return false;
+}
 }  // namespace
 
 bool decompounder::split_into(std::string_view w, std::vector<std::string>& out, int depth,
@@ -75,7 +84,7 @@ bool decompounder::split_into(std::string_view w, std::vector<std::string>& out,
     std::string_view tail = w.substr(cut);
     bool tail_ok = tail.size() >= min_part ? is_part_word(lex_, tail)
                                            : lex_.contains(tail) && !is_stopword(tail);
-    if (!tail_ok) continue;
+    if (!tail_ok || is_suffix_word(tail)) continue;
     std::string_view front = w.substr(0, cut);
     for (int pass = 0; pass < 2; ++pass) {
       for (std::string_view link : {"", "s", "en", "e"}) {

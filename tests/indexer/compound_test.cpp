@@ -39,7 +39,10 @@ INSTANTIATE_TEST_SUITE_P(
                     // Whole: short dictionary words and unknown words.
                     split_case{"huisarts", {}}, split_case{"rijbewijs", {}},
                     split_case{"lening", {}}, split_case{"overijssel", {}},
-                    split_case{"qwertyuiopasdf", {}}, split_case{"", {}}));
+                    // A suffix that is also a word is no head: "lijk" (corpse), "schap" (shelf).
+                    split_case{"gebruikelijk", {}}, split_case{"ondernemerschap", {}},
+                    split_case{"verantwoordelijk", {}}, split_case{"qwertyuiopasdf", {}},
+                    split_case{"", {}}));
 
 class UnknownWords : public testing::TestWithParam<split_case> {};
 
