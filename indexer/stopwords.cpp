@@ -29,7 +29,13 @@ bool is_stopword(std::string_view folded) {
       "oke", "ok", "okee", "klopt", "sorry", "excuus", "correctie", "bedoel", "bedoelde", "zoekt",
       "vindt", "vind", "vinden", "krijgt", "kun", "mag", "mogen", "doe", "doet", "denk", "denkt",
       "hoor", "hoorde", "lijkt", "moeten", "kreeg", "kregen", "staat", "ligt", "alleen", "zo'n",
-      "paar", "bijvoorbeeld", "bv", "soms", "ergens", "allemaal", "zeg", "zeggen"};
+      "paar", "bijvoorbeeld", "bv", "soms", "ergens", "allemaal", "zeg", "zeggen",
+      // Everyday words that the instrument texts, written formally, rarely use: rare there, so
+      // they got a high idf and decided long chatty questions ("mijn kapsalon loopt goed",
+      // "zijn er handigere manieren"). Phrases in synoniemen.txt still see them.
+      "goed", "wel", "erg", "heel", "echt", "precies", "zulk", "zulke", "zoiets", "ding", "dingen",
+      "manier", "manieren", "handig", "handige", "handigere", "loopt", "gaat", "komt", "zie",
+      "ziet"};
   return words.count(folded) > 0;
 }
 

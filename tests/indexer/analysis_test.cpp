@@ -158,6 +158,16 @@ TEST(Analysis, StopWordsAreMarked) {
   EXPECT_FALSE(indexer::is_stopword("lening"));
 }
 
+TEST(Analysis, EverydayWordsOfAChattyQuestionAreStopWords) {
+  // Rare in the formal instrument texts, so they would weigh much; they say nothing of the need.
+  indexer::analyzer an(lex());
+  std::vector<std::string> content;
+  for (const auto& w : an.analyze("mijn kapsalon loopt goed, zijn er handigere manieren? ik zie "
+                                  "het echt wel zitten"))
+    if (!w.stop) content.push_back(w.folded);
+  EXPECT_EQ(content, (std::vector<std::string>{"kapsalon"}));  // "zitten" is one too
+}
+
 TEST(Analysis, AmountWordsWithoutDigitsAreAmounts) {
   // "een paar ton" names a size, not a topic: "ton" must not meet "ton CO2" or "honderdduizend".
   indexer::analyzer an(lex());
