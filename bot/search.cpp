@@ -47,6 +47,7 @@ constexpr double coord_power = 0.5;  // score x (share of the words the text has
 // the shortest).
 constexpr std::size_t min_title_word = 5;
 constexpr std::size_t title_slip_edits = 2;
+constexpr int slip_context_titles = 50;  // a context word for a slip is in at most this many titles
 
 /// Words that ask for a kind of instrument (soort): "is er een lening", "welke subsidie".
 const std::pair<const char*, const char*> kind_words[] = {{"lening", "lening"},
@@ -307,10 +308,9 @@ searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
       if (w.stop || w.number) continue;
       // "Tante Agaath-regeling": "agaath" as well as the whole word.
       for (const auto& f : w.parts)
-        if (f.size() >= min_title_word) title_words_.push_back({f, &inst});
-      if (w.folded.size() >= min_title_word) title_words_.push_back({w.folded, &inst});
+        if (f.size() >= min_title_word) title_words_[&inst].push_back(f);
+      if (w.folded.size() >= min_title_word) title_words_[&inst].push_back(w.folded);
     }
-  title_stems_ = stems;
   for (const auto& [inst, set] : stems)
     for (const auto& s : set)
       // Rare in titles and in the texts ("tozo", "qredits"), or only in expired titles ("corona").
@@ -318,6 +318,11 @@ searcher::searcher(std::shared_ptr<const indexer::snapshot> snap)
           (title_count[s] <= 2 && db_.get_termfreq("Z" + s) <= 3 && !common_words.count(s)) ||
           (title_count[s] >= 2 && title_count[s] == expired_count[s]))
         name_stems_[inst].insert(s);
+  // A word in many titles ("regeling") singles none of them out as the context of a slip; on a
+  // large corpus it would also make title_slip() compare a word with most titles.
+  for (const auto& [inst, set] : stems)
+    for (const auto& s : set)
+      if (title_count[s] <= slip_context_titles) titles_with_stem_[s].push_back(inst);
   for (const auto& [word, kind] : kind_words)
     for (const auto& w : analyzer_.analyze(word)) kind_stems_.emplace(w.stem, kind);
   if (const kb::field_def* f = snap_->corpus.fields.find("provincie"))
@@ -392,18 +397,23 @@ std::string searcher::title_slip(const std::vector<indexer::word>& words, std::s
       if (!words[k].stop) return &words[k];
     return nullptr;
   };
-  const indexer::word* before = neighbour(i, -1);
-  const indexer::word* after = neighbour(i, 1);
   std::string best;
   std::size_t best_edits = limit + 1;
-  for (const auto& t : title_words_) {
-    if (t.folded == w.folded) continue;
-    std::size_t edits = kb::edit_distance(w.folded, t.folded, limit);
-    if (edits >= best_edits) continue;
-    const auto& stems = title_stems_.at(t.inst);
-    if ((before && stems.count(before->stem)) || (after && stems.count(after->stem))) {
-      best = t.folded;
-      best_edits = edits;
+  for (const indexer::word* n : {neighbour(i, -1), neighbour(i, 1)}) {
+    if (!n) continue;
+    auto titles = titles_with_stem_.find(n->stem);
+    if (titles == titles_with_stem_.end()) continue;
+    for (const kb::instrument* inst : titles->second) {
+      auto title = title_words_.find(inst);
+      if (title == title_words_.end()) continue;
+      for (const auto& t : title->second) {
+        if (t == w.folded) continue;
+        std::size_t edits = kb::edit_distance(w.folded, t, limit);
+        if (edits < best_edits) {
+          best = t;
+          best_edits = edits;
+        }
+      }
     }
   }
   return best;

@@ -162,13 +162,10 @@ class searcher {
   /// first word of a key -> the longest key starting with it, in words
   std::unordered_map<std::string, std::size_t> synonym_starts_;
   std::map<const kb::instrument*, std::set<std::string>> name_stems_;
-  /// A word of a title (folded, at least min_title_word bytes) and the instrument it names.
-  struct title_word {
-    std::string folded;
-    const kb::instrument* inst;
-  };
-  std::vector<title_word> title_words_;
-  std::map<const kb::instrument*, std::set<std::string>> title_stems_;  ///< all its title words
+  /// The words of each title (folded, at least min_title_word bytes) that a slip may mean.
+  std::unordered_map<const kb::instrument*, std::vector<std::string>> title_words_;
+  /// stem -> the instruments whose titles have it, for stems in few titles (title_slip()).
+  std::unordered_map<std::string, std::vector<const kb::instrument*>> titles_with_stem_;
   std::set<std::string> acronym_stems_;  ///< stems of acronyms in titles (KIA, ROM, SLIM)
   std::set<std::string> acronym_words_;  ///< the same acronyms, folded ("kia", "rom", "slim")
   /// A hyphenated acronym written closed -> as the title writes it ("blc" -> "bl-c").
