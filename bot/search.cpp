@@ -945,7 +945,7 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     if (rf < 1.0 || r.score >= on_topic_share * top_weight) r.score *= rf;
     if (r.named) r.score *= named_boost;
     if (kinds.count(inst->kind)) r.score *= kind_boost;
-    if (inst->status == "gesloten") r.score *= closed_penalty;
+    if (inst->closed()) r.score *= closed_penalty;
     if (prefs) r.score *= preference_factor(*inst, *prefs);
     if (coordinate) r.score *= std::pow(coverage(*inst), coord_power);
     if (!inst->expired()) best_open = std::max(best_open, r.score);
@@ -957,11 +957,10 @@ search_result searcher::search(std::string_view question, std::size_t limit,
   // Seed Business Angels above business angels.
   std::map<std::string_view, std::vector<double>> open_of_kind;  // scores, high to low
   for (const auto& r : ranked_list)
-    if (r.inst->status != "gesloten" && !r.inst->expired())
-      open_of_kind[r.inst->kind].push_back(r.score);
+    if (!r.inst->closed() && !r.inst->expired()) open_of_kind[r.inst->kind].push_back(r.score);
   for (auto& [kind, scores] : open_of_kind) std::sort(scores.rbegin(), scores.rend());
   for (auto& r : ranked_list) {
-    if (r.inst->status != "gesloten" || r.named) continue;
+    if (!r.inst->closed() || r.named) continue;
     auto open = open_of_kind.find(r.inst->kind);
     if (open == open_of_kind.end()) continue;
     for (double o : open->second)
@@ -1051,7 +1050,7 @@ search_result searcher::search(std::string_view question, std::size_t limit,
     }
     if (r.inst->expired())
       m.why.push_back("Let op: deze regeling is verlopen. U kunt er niets meer aanvragen.");
-    else if (r.inst->status == "gesloten")
+    else if (r.inst->closed())
       m.why.push_back("Nu gesloten. Kijk bij de aanbieder of er een nieuwe ronde komt.");
     m.snippet = best_sentence(*r.inst, stem_ids);
     res.matches.push_back(std::move(m));

@@ -55,6 +55,8 @@ struct instrument {
   int body_line = 0;  ///< file line where the body starts
 
   bool expired() const { return status == "verlopen"; }
+  /// Closed for now (gesloten): a new round may come, nothing can be asked for today.
+  bool closed() const { return status == "gesloten"; }
 };
 
 /// How an instrument's `regio` relates to a place.

@@ -18,7 +18,7 @@ bool named(const bot::match& m) {
 }
 
 bool open(const bot::match& m) {
-  return m.inst->status != "gesloten" && !m.inst->expired();
+  return !m.inst->closed() && !m.inst->expired();
 }
 
 class ClosedSchemes : public testing::Test {
@@ -39,7 +39,7 @@ TEST_F(ClosedSchemes, NeverAboveAnOpenOneOfTheirKindThatFitsNearlyAsWell) {
       const auto r = searcher_.search(q.text, 10);
       for (std::size_t i = 0; i < r.matches.size(); ++i) {
         const auto& c = r.matches[i];
-        if (c.inst->status != "gesloten" || named(c)) continue;
+        if (!c.inst->closed() || named(c)) continue;
         ++closed_shown;
         for (std::size_t j = i + 1; j < r.matches.size(); ++j) {
           const auto& o = r.matches[j];
