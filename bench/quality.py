@@ -52,6 +52,11 @@ QUESTION_SETS = [
     ("blind5", REPO / "tests" / "data" / "vragen-blind5.tsv"),
     # Written at the same time in the same way, as the development set of that session (96).
     ("ontwikkel3", REPO / "tests" / "data" / "vragen-ontwikkel3.tsv"),
+    # Written blind on 2026-11-28 (the fourth session that day) the same way, before that
+    # session changed anything: measured only.
+    ("blind6", REPO / "tests" / "data" / "vragen-blind6.tsv"),
+    # Written at the same time in the same way, as the development set of that session (96).
+    ("ontwikkel4", REPO / "tests" / "data" / "vragen-ontwikkel4.tsv"),
 ]
 SYSTEMS = ["finwijzer", "xapian", "postgres"]
 LIMIT = 10  # results asked from every system; MRR looks at this many
