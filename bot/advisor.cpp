@@ -149,6 +149,8 @@ search_result advisor::search_for(const conversation& c, const std::string& ques
         prefs.phase = ch->phase;
   if (const kb::value* amount = c.profile.get("financieringsbedrag"))
     if (auto d = std::get_if<double>(amount)) prefs.amount = *d;
+  if (const kb::value* cost = c.profile.get("investeringsbedrag"))
+    if (auto d = std::get_if<double>(cost)) prefs.investment = *d;
   for (const auto& inst : snap().corpus.instruments)
     if (!inst.criteria.empty() && kb::assess(inst, c.profile).result == kb::verdict::ineligible)
       prefs.ineligible.insert(inst.id);

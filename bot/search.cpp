@@ -181,6 +181,10 @@ double preference_factor(const kb::instrument& inst, const preferences& p) {
   if (p.amount) {
     if (inst.amount_max && *inst.amount_max * 2 < *p.amount) f *= amount_penalty;
     if (inst.amount_min && *inst.amount_min > *p.amount * 2) f *= amount_penalty;
+  } else if (p.investment && inst.amount_min && *inst.amount_min > *p.investment * 2) {
+    // Nobody needs more than the whole purchase costs: a fund that starts at € 1 million does
+    // not finance a € 180,000 takeover.
+    f *= amount_penalty;
   }
   if (p.ineligible.count(inst.id)) f *= ineligible_penalty;
   return f;

@@ -43,8 +43,10 @@ struct named_place {
 
 /** What the conversation already knows, used to re-rank (never to hide) instruments. */
 struct preferences {
-  std::string phase;                 ///< the fase the user's doel points to ("overname")
-  std::optional<double> amount;      ///< financieringsbedrag
+  std::string phase;             ///< the fase the user's doel points to ("overname")
+  std::optional<double> amount;  ///< financieringsbedrag
+  /// investeringsbedrag: what the purpose costs in all, so at most what is needed
+  std::optional<double> investment;
   std::set<std::string> ineligible;  ///< instruments whose conditions the profile fails
 };
 

@@ -154,6 +154,8 @@ TEST_F(Search, SynonymsAndInformalWords) {
   EXPECT_TRUE(in_top("ik sta steeds rood", "bank-rekening-courantkrediet"));
   EXPECT_TRUE(in_top("wbso", "wbso", 1));
   EXPECT_TRUE(in_top("bmkb", "bmkb", 1));
+  // Someone who wants to invest in you is an investor, not your own investment.
+  EXPECT_TRUE(in_top("waar vind ik iemand die wil investeren in mijn app", "business-angels"));
 }
 
 TEST_F(Search, CompoundsMeetTheirParts) {
@@ -262,6 +264,27 @@ TEST_F(Search, TheKindAskedForComesFirst) {
     ASSERT_FALSE(r.matches.empty()) << c.question;
     EXPECT_EQ(r.matches[0].inst->kind, c.kind) << c.question << ": " << r.matches[0].inst->id;
   }
+}
+
+TEST_F(Search, AFundAboveWhatThePurposeCostsDrops) {
+  // Wadinko starts at € 1 million: a € 180,000 purchase cannot need it. What the purpose costs
+  // bounds what is needed only while the amount needed itself is unknown.
+  const std::string q = "een investeerder die aandelen koopt bij de overname";
+  auto score_of = [&](const bot::preferences& p) {
+    for (const auto& m : searcher_->search(q, 20, std::nullopt, &p).matches)
+      if (m.inst->id == "wadinko") return m.score;
+    return 0.0;
+  };
+  const double plain = score_of({});
+  ASSERT_GT(plain, 0);
+  bot::preferences small, large, needed;
+  small.investment = 180000;
+  large.investment = 2000000;
+  needed.investment = 180000;
+  needed.amount = 1500000;
+  EXPECT_LT(score_of(small), plain);
+  EXPECT_DOUBLE_EQ(score_of(large), plain);
+  EXPECT_DOUBLE_EQ(score_of(needed), plain);
 }
 
 TEST_F(Search, TheAskingSentenceOfALongMessageWeighsMore) {
