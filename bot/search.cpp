@@ -66,7 +66,17 @@ const std::pair<const char*, const char*> kind_words[] = {{"lening", "lening"},
                                                           {"risicokapitaal", "participatie"},
                                                           {"voucher", "voucher"},
                                                           {"advies", "advies"},
-                                                          {"crowdfunding", "crowdfunding"}};
+                                                          {"crowdfunding", "crowdfunding"},
+                                                          {"aangifte", "fiscaal"},
+                                                          {"belasting", "fiscaal"},
+                                                          {"belastingaangifte", "fiscaal"},
+                                                          {"aftrekken", "fiscaal"},
+                                                          {"coach", "advies"},
+                                                          {"coachen", "advies"},
+                                                          {"begeleiding", "advies"},
+                                                          {"adviseur", "advies"},
+                                                          {"aandeelhouder", "participatie"},
+                                                          {"mede-eigenaar", "participatie"}};
 
 /** A fixed, sorted list of documents, to restrict a query to them (OP_FILTER). */
 class docid_list : public Xapian::PostingSource {

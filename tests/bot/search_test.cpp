@@ -259,7 +259,9 @@ TEST_F(Search, TheKindAskedForComesFirst) {
   };
   for (const auto& c : {kind_case{"subsidie om mijn pand te verduurzamen", "subsidie"},
                         kind_case{"garantie om mijn pand te verduurzamen", "garantie"},
-                        kind_case{"een voucher voor advies", "voucher"}}) {
+                        kind_case{"een voucher voor advies", "voucher"},
+                        // A verb that asks for a kind: coaching is advice.
+                        kind_case{"wie kan mij coachen nu mijn bedrijf snel groeit", "advies"}}) {
     auto r = searcher_->search(c.question, 3);
     ASSERT_FALSE(r.matches.empty()) << c.question;
     EXPECT_EQ(r.matches[0].inst->kind, c.kind) << c.question << ": " << r.matches[0].inst->id;
