@@ -35,7 +35,7 @@ bool is_stopword(std::string_view folded) {
       // "zijn er handigere manieren"). Phrases in synoniemen.txt still see them.
       "goed", "wel", "erg", "heel", "echt", "precies", "zulk", "zulke", "zoiets", "ding", "dingen",
       "manier", "manieren", "handig", "handige", "handigere", "loopt", "gaat", "komt", "zie",
-      "ziet"};
+      "ziet", "optie", "opties", "mogelijkheid"};
   return words.count(folded) > 0;
 }
 

@@ -166,6 +166,11 @@ TEST(Analysis, EverydayWordsOfAChattyQuestionAreStopWords) {
                                   "het echt wel zitten"))
     if (!w.stop) content.push_back(w.folded);
   EXPECT_EQ(content, (std::vector<std::string>{"kapsalon"}));  // "zitten" is one too
+  // "Wat zijn de opties?" asks as "welke mogelijkheden" does: "optie" is in one text only.
+  content.clear();
+  for (const auto& w : an.analyze("vrachtwagen, wat zijn de opties? een optie of mogelijkheid"))
+    if (!w.stop) content.push_back(w.folded);
+  EXPECT_EQ(content, (std::vector<std::string>{"vrachtwagen"}));
 }
 
 TEST(Analysis, AmountWordsWithoutDigitsAreAmounts) {
