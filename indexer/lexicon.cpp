@@ -72,6 +72,16 @@ bool is_suffix_word(std::string_view w) {
     if (w == s) return true;
   return false;
 }
+
+/// A front that takes a linking "s" in a compound: nouns in -ing, -heid, -schap, -teit
+/// ("verzekeringsmaatschappij", "gezondheidszorg") and "bedrijf", the commonest front of this
+/// domain. Before a tail that starts with "s", the "s" is the link: "bedrijfs|panden", not
+/// "bedrijf|spanden" (the past tense of "spannen"); "overbruggings|potje".
+bool takes_linking_s(std::string_view front) {
+  for (std::string_view end : {"ing", "heid", "schap", "teit"})
+    if (front.ends_with(end)) return true;
+  return front == "bedrijf";
+}
 }  // namespace
 
 bool decompounder::split_into(std::string_view w, std::vector<std::string>& out, int depth,
@@ -86,6 +96,7 @@ bool decompounder::split_into(std::string_view w, std::vector<std::string>& out,
                                            : lex_.contains(tail) && !is_stopword(tail);
     if (!tail_ok || is_suffix_word(tail)) continue;
     std::string_view front = w.substr(0, cut);
+    if (tail[0] == 's' && takes_linking_s(front) && is_part_word(lex_, tail.substr(1))) continue;
     for (int pass = 0; pass < 2; ++pass) {
       for (std::string_view link : {"", "s", "en", "e"}) {
         if (front.size() < link.size() + min_part) continue;

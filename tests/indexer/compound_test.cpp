@@ -42,7 +42,10 @@ INSTANTIATE_TEST_SUITE_P(
                     // A suffix that is also a word is no head: "lijk" (corpse), "schap" (shelf).
                     split_case{"gebruikelijk", {}}, split_case{"ondernemerschap", {}},
                     split_case{"verantwoordelijk", {}}, split_case{"qwertyuiopasdf", {}},
-                    split_case{"", {}}));
+                    // After a front that takes a linking "s", an "s" is the link, not the
+                    // tail's first letter; other fronts keep the longest tail.
+                    split_case{"bedrijfspanden", {"bedrijf", "panden"}},
+                    split_case{"achterstanden", {"achter", "standen"}}, split_case{"", {}}));
 
 class UnknownWords : public testing::TestWithParam<split_case> {};
 
