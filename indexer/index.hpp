@@ -28,8 +28,9 @@ namespace indexer {
 /// 2: champion terms ("C" + stem) for the words of titles and keywords; spelling words from
 /// titles and keywords only. 3: spelling words from the synonyms too. 4: a title or keyword word
 /// is a spelling word only when it occurs there once per 10,000 texts. 5: the example questions
-/// (voorbeeldvragen) are a field of their own, after the body.
-inline constexpr int index_format = 5;
+/// (voorbeeldvragen) are a field of their own, after the body. 6: spelling words from the other
+/// fields too (the most frequent, at most 5,000).
+inline constexpr int index_format = 6;
 
 /** Terms of a document:
  *  - `Z` + stem: every content word and compound part, wdf = its field's weight (title 6,

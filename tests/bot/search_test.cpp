@@ -110,6 +110,14 @@ TEST_F(Search, SpellingCorrectsUnknownWordsOnly) {
     ASSERT_TRUE(s.did_you_mean) << typo_word;
     EXPECT_NE(s.did_you_mean->find(meant), std::string::npos) << *s.did_you_mean;
   }
+  // And from the frequent words of the other fields: "vrijwilliger" and "verzekering" are in
+  // no title or keyword list.
+  for (const auto& [typo_word, meant] :
+       {std::pair{"vrijwiliger", "vrijwilliger"}, std::pair{"verzekring", "verzekering"}}) {
+    auto s = searcher_->search(std::string("een ") + typo_word + " voor mijn zaak", 3);
+    ASSERT_TRUE(s.did_you_mean) << typo_word;
+    EXPECT_NE(s.did_you_mean->find(meant), std::string::npos) << *s.did_you_mean;
+  }
 }
 
 TEST_F(Search, ARealWordBesideATitleWordIsASlipOfTheTitle) {
