@@ -160,13 +160,16 @@ search_result advisor::search_for(const conversation& c, const std::string& ques
 boost::json::object advisor::ask(conversation& c, std::string_view text, std::size_t limit) {
   const auto& corpus = snap().corpus;
   const kb::date today = kb::date::today();
-  auto facts = extractor_.extract(text, today);
+  // Facts are read from the message as corrected: "ovtrnemen" is "overnemen", a purpose.
+  const auto fixed = searcher_.corrected(text);
+  const std::string_view read = fixed ? std::string_view(*fixed) : text;
+  auto facts = extractor_.extract(read, today);
   kb::apply_facts(c.profile, facts, corpus.fields, corpus.places, today);
   for (const auto& f : facts) c.asked.erase(f.field);
 
   // A message that only states facts ("we zijn met 12 man") answers the earlier question: search
   // that again. A message with a topic of its own (doel and sector are topics) is a new question.
-  std::string rest = kb::fold(text);
+  std::string rest = kb::fold(read);
   for (const auto& f : facts) {
     if (f.field == "doel" || f.field == "sector") continue;
     auto ev = kb::fold(f.evidence);

@@ -628,6 +628,12 @@ std::string searcher::best_sentence(const kb::instrument& inst,
   return best ? best->text : inst.summary;
 }
 
+std::optional<std::string> searcher::corrected(std::string_view question) {
+  std::optional<std::string> out;
+  correct_spelling(analyzer_.analyze(question), out, question);
+  return out;
+}
+
 search_result searcher::search(std::string_view question, std::size_t limit,
                                const std::optional<named_place>& known_place,
                                const preferences* prefs) {

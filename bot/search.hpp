@@ -95,6 +95,9 @@ class searcher {
   search_result search(std::string_view question, std::size_t limit = 5,
                        const std::optional<named_place>& known_place = std::nullopt,
                        const preferences* prefs = nullptr);
+  /// The question with its unknown words corrected, as search() offers it ("Bedoelde u …?"),
+  /// or nothing when there is nothing to correct. The advisor reads facts from it.
+  std::optional<std::string> corrected(std::string_view question);
   const indexer::snapshot& snap() const { return *snap_; }
   /// Fill search_result::query_description (for `ask --explain`); off by default, as building
   /// the text costs time on every search.

@@ -46,6 +46,16 @@ TEST_F(Advisor, VagueQuestionAsksThePurposeFirst) {
   ASSERT_FALSE(a.at("followup").as_object().at("options").as_array().empty());
 }
 
+TEST_F(Advisor, FactsAreReadFromTheCorrectedMessage) {
+  // "ovtrnemen" is corrected to "overnemen", and that names the purpose.
+  bot::conversation c;
+  auto a = advisor_->ask(c, "ik wil de zaak van mijn vader ovtrnemen");
+  ASSERT_TRUE(a.at("did_you_mean").is_string());
+  const auto& profile = a.at("profile").as_object();
+  ASSERT_TRUE(profile.contains("doel"));
+  EXPECT_EQ(profile.at("doel").as_string(), "overname");
+}
+
 struct followup_case {
   const char* profile;
   const char* question;
