@@ -164,6 +164,12 @@ std::vector<std::string> decompounder::split_unknown(std::string_view folded) co
     std::string_view verb = folded.substr(particle.size());
     if (verb.size() >= min_part + 2 && lex_.contains(verb)) return {std::string(verb)};
   }
+  // A typo in the front of a compound ("koffikmachine", "maachinebouwer") still leaves its head,
+  // and the head names what the thing is: the longest known tail of five letters or more.
+  for (std::size_t cut = 3; cut + min_part + 1 <= folded.size(); ++cut) {
+    std::string_view tail = folded.substr(cut);
+    if (is_part_word(lex_, tail) && !is_suffix_word(tail)) return {std::string(tail)};
+  }
   return parts;
 }
 

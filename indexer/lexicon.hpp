@@ -61,7 +61,9 @@ class decompounder {
   /// `whole_max` bytes ("huisarts" stays whole). Hyphens always split.
   std::vector<std::string> split(std::string_view folded) const;
   /// A recall fallback for a query word the index does not know: dictionary words split too, and a
-  /// tail may have 3 letters ("bestelbus" -> bestel, bus; "bedrijfshal" -> bedrijf, hal).
+  /// tail may have 3 letters ("bestelbus" -> bestel, bus; "bedrijfshal" -> bedrijf, hal); a
+  /// separable verb is its verb ("meeinvesteren" -> investeren); failing those, a word with an
+  /// unknown front is its head of five letters or more ("koffikmachine" -> machine).
   std::vector<std::string> split_unknown(std::string_view folded) const;
 
   static constexpr std::size_t min_part = 4;    ///< shorter parts are too ambiguous ("over", "in")

@@ -54,11 +54,14 @@ TEST_P(UnknownWords, SplitEagerly) {
   EXPECT_EQ(d.split_unknown(GetParam().word), GetParam().parts) << GetParam().word;
 }
 
-// For query words the index does not know: tails of 3 letters, and separable verbs.
+// For query words the index does not know: tails of 3 letters, separable verbs, and the head of
+// a compound with a typo in front.
 INSTANTIATE_TEST_SUITE_P(Table, UnknownWords,
                          testing::Values(split_case{"bedrijfshal", {"bedrijf", "hal"}},
                                          split_case{"meeinvesteren", {"investeren"}},
                                          split_case{"terugbetalen", {"terug", "betalen"}},
+                                         split_case{"koffikmachine", {"machine"}},
+                                         split_case{"maachinebouwer", {"bouwer"}},
                                          split_case{"qwertyuiopasdf", {}}));
 
 }  // namespace
