@@ -393,10 +393,57 @@ std::vector<indexer::word> searcher::correct_spelling(std::vector<indexer::word>
       s = disk_.get_spelling_suggestion(w.folded, w.folded.size() >= 7 ? 2 : 1);
     else if (!in_texts && !synonyms_.count(w.stem))
       s = title_slip(words, &w - words.data());
+    if (!known && s.empty() && !snap_->corpus.places.find(w.folded)) s = lexicon_slip(w.folded);
     if (!s.empty() && s != w.folded) replace(w, s);
   }
   if (any) corrected = fixed;
   return words;
+}
+
+std::string searcher::lexicon_slip(const std::string& folded) {
+  if (folded.size() < 5 || folded.size() > 40) return {};
+  // A diminutive of a known word is no typo, though the word list lacks most of them
+  // ("beginnertje", "werfje").
+  for (std::string_view end : {"etjes", "tjes", "pjes", "jes", "etje", "tje", "pje", "je"})
+    if (folded.ends_with(end) && snap_->lex->contains(folded.substr(0, folded.size() - end.size())))
+      return {};
+  // Every string one deletion, transposition, substitution or insertion away (Norvig's
+  // corrector), checked against the word list: a few hundred lookups.
+  std::vector<std::string> found;
+  auto consider = [&](const std::string& c) {
+    // The word list holds the texts' words too; only its hits are looked up in the index.
+    if (snap_->lex->contains(c) && (snap_->lex->is_common(c) || term_freq(c) > 0))
+      found.push_back(c);
+  };
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    consider(folded.substr(0, i) + folded.substr(i + 1));
+    if (i + 1 < folded.size()) {
+      std::string t = folded;
+      std::swap(t[i], t[i + 1]);
+      consider(t);
+    }
+  }
+  for (std::size_t i = 0; i <= folded.size(); ++i)
+    for (char ch = 'a'; ch <= 'z'; ++ch) {
+      if (i < folded.size() && folded[i] != ch) {
+        std::string t = folded;
+        t[i] = ch;
+        consider(t);
+      }
+      consider(folded.substr(0, i) + ch + folded.substr(i));
+    }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  if (found.size() == 1) return found[0];
+  // Several: the one most texts have, if the texts have any.
+  std::string best;
+  std::uint64_t best_df = 0;
+  for (const auto& c : found)
+    if (auto df = term_freq(c); df > best_df) {
+      best = c;
+      best_df = df;
+    }
+  return best;
 }
 
 std::string searcher::title_slip(const std::vector<indexer::word>& words, std::size_t i) const {

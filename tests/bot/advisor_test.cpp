@@ -47,13 +47,24 @@ TEST_F(Advisor, VagueQuestionAsksThePurposeFirst) {
 }
 
 TEST_F(Advisor, FactsAreReadFromTheCorrectedMessage) {
-  // "ovtrnemen" is corrected to "overnemen", and that names the purpose.
+  // "ovtrnemen" is corrected to "overnemen", and that names the purpose; "schoonvaeer" is one
+  // letter from a word of the word list that no text has.
   bot::conversation c;
-  auto a = advisor_->ask(c, "ik wil de zaak van mijn vader ovtrnemen");
+  auto a = advisor_->ask(c, "ik wil de zaak van mijn schoonvaeer ovtrnemen");
   ASSERT_TRUE(a.at("did_you_mean").is_string());
+  EXPECT_EQ(a.at("did_you_mean").as_string(), "ik wil de zaak van mijn schoonvader overnemen");
   const auto& profile = a.at("profile").as_object();
   ASSERT_TRUE(profile.contains("doel"));
   EXPECT_EQ(profile.at("doel").as_string(), "overname");
+}
+
+TEST_F(Advisor, AVagueQuestionIsShownBackAsTyped) {
+  // Searched together with its purpose's label, but shown (and corrected) as the user typed it.
+  bot::conversation c;
+  auto a = advisor_->ask(c, "subsidei zonnepanelen");
+  EXPECT_EQ(a.at("question").as_string(), "subsidei zonnepanelen");
+  ASSERT_TRUE(a.at("did_you_mean").is_string());
+  EXPECT_EQ(a.at("did_you_mean").as_string(), "subsidie zonnepanelen");
 }
 
 struct followup_case {

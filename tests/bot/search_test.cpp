@@ -110,6 +110,14 @@ TEST_F(Search, SpellingCorrectsUnknownWordsOnly) {
     ASSERT_TRUE(s.did_you_mean) << typo_word;
     EXPECT_NE(s.did_you_mean->find(meant), std::string::npos) << *s.did_you_mean;
   }
+  // A word of the word list one letter off, when the table has nothing; not a diminutive of a
+  // known word, nor a place.
+  auto slip = searcher_->search("mijn schoonvaeer wil geld in mijn zaak steken", 3);
+  ASSERT_TRUE(slip.did_you_mean);
+  EXPECT_NE(slip.did_you_mean->find("schoonvader"), std::string::npos) << *slip.did_you_mean;
+  EXPECT_FALSE(searcher_->search("wie leent zo'n beginnertje wat geld", 3).did_you_mean);
+  EXPECT_FALSE(searcher_->search("een werfje in giethoorn", 3).did_you_mean);
+  EXPECT_FALSE(searcher_->search("een bakkerij in lemele", 3).did_you_mean);
   // And from the frequent words of the other fields: "vrijwilliger" and "verzekering" are in
   // no title or keyword list.
   for (const auto& [typo_word, meant] :
