@@ -35,7 +35,9 @@ bool is_stopword(std::string_view folded) {
       // "zijn er handigere manieren"). Phrases in synoniemen.txt still see them.
       "goed", "wel", "erg", "heel", "echt", "precies", "zulk", "zulke", "zoiets", "ding", "dingen",
       "manier", "manieren", "handig", "handige", "handigere", "loopt", "gaat", "komt", "zie",
-      "ziet", "optie", "opties", "mogelijkheid"};
+      "ziet", "optie", "opties", "mogelijkheid",
+      // Chat shorthand for "een", "het" and "ik" ("heb n bedrijfje", "wil t overnemen").
+      "n", "'n", "t", "'t", "k", "'k"};
   return words.count(folded) > 0;
 }
 

@@ -171,6 +171,11 @@ TEST(Analysis, EverydayWordsOfAChattyQuestionAreStopWords) {
   for (const auto& w : an.analyze("vrachtwagen, wat zijn de opties? een optie of mogelijkheid"))
     if (!w.stop) content.push_back(w.folded);
   EXPECT_EQ(content, (std::vector<std::string>{"vrachtwagen"}));
+  // Chat shorthand for "een", "het" and "ik".
+  content.clear();
+  for (const auto& w : an.analyze("heb n bedrijfje en k wil t overnemen"))
+    if (!w.stop) content.push_back(w.folded);
+  EXPECT_EQ(content, (std::vector<std::string>{"bedrijfje", "overnemen"}));
 }
 
 TEST(Analysis, AmountWordsWithoutDigitsAreAmounts) {
