@@ -58,6 +58,10 @@ QUESTION_SETS = [
     # Written at the same time in the same way, as the development set of that session (96).
     ("ontwikkel4", REPO / "tests" / "data" / "vragen-ontwikkel4.tsv"),
 ]
+# The sets whose misses are read; `--typos` derives a set from their questions.
+DEVELOPMENT_SETS = ["toetsvragen", "variatie", "controle", "ontwikkel", "ontwikkel2", "ontwikkel3",
+                    "ontwikkel4"]
+TYPO_KINDS = ("gewoon", "lang", "regio", "spreektaal")
 SYSTEMS = ["finwijzer", "xapian", "postgres"]
 LIMIT = 10  # results asked from every system; MRR looks at this many
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
@@ -108,6 +112,39 @@ def read_questions(path):
                 raise HarnessError(f"{path}:{lineno}: a question needs text and at least one expected id")
             questions.append(Question(text, q_kind, expected, lineno))
     return questions
+
+
+def with_typos(questions, seed=7):
+    """The questions of TYPO_KINDS with a typo in two of their words of 7 letters or more (one
+    when there is one): a swap, a dropped, doubled or changed letter, never the first or last.
+    Fixed seed, so the set is the same on every run; the expected ids stay."""
+    import random
+    import re
+    rng = random.Random(seed)
+
+    def typo(word):
+        i = rng.randrange(1, len(word) - 1)
+        op = rng.choice(["swap", "del", "dup", "sub"])
+        if op == "swap":
+            return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        if op == "del":
+            return word[:i] + word[i + 1:]
+        if op == "dup":
+            return word[:i] + word[i] + word[i:]
+        return word[:i] + rng.choice("aeiounrstlk") + word[i + 1:]
+
+    out = []
+    for q in questions:
+        if q.kind not in TYPO_KINDS:
+            continue
+        words = list(re.finditer(r"[A-Za-zé]{7,}", q.text))
+        if not words:
+            continue
+        text = q.text
+        for m in rng.sample(words, min(2, len(words))):
+            text = text.replace(m.group(0), typo(m.group(0)), 1)
+        out.append(Question(text, q.kind, q.expected, q.line))
+    return out
 
 
 def first_hit_rank(expected, ranking, depth=LIMIT):
@@ -408,6 +445,9 @@ def main(argv=None):
     parser.add_argument("--sets", default=",".join(name for name, _ in QUESTION_SETS),
                         help="comma-separated question sets (default: all): "
                         + ",".join(name for name, _ in QUESTION_SETS))
+    parser.add_argument("--typos", action="store_true",
+                        help="also measure 'typos': the development sets' questions of four kinds with "
+                        "two typos each (fixed seed)")
     parser.add_argument("--verbose", action="store_true",
                         help="list, per system, the questions that missed the top 3 (use with --sets "
                         "ontwikkel: the blind sets stay blind only while their misses go unread)")
@@ -426,6 +466,10 @@ def main(argv=None):
 
     try:
         sets = [(name, read_questions(path)) for name, path in QUESTION_SETS if name in chosen]
+        if args.typos:
+            development = [q for name, path in QUESTION_SETS if name in DEVELOPMENT_SETS
+                           for q in read_questions(path)]
+            sets.append(("typos", with_typos(development)))
         texts = list(dict.fromkeys(q.text for _, qs in sets for q in qs))  # unique, in order
 
         rankings = {}  # system -> question text -> ranking

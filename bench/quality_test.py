@@ -114,6 +114,24 @@ class ReaderTest(unittest.TestCase):
                     self.assertIn(e, ids, f"{path.name}:{q.line}: unknown id {e}")
 
 
+class TypoSetTest(unittest.TestCase):
+    def test_two_typos_in_long_words_of_the_four_kinds(self):
+        qs = [quality.Question("ik zoek een bedrijfslening voor mijn bakkerij", "gewoon", ["a"]),
+              quality.Question("wbso aanvragen", "afkorting", ["b"]),
+              quality.Question("kort en bondig", "lang", ["c"]),
+              quality.Question("financiering nodig", "spreektaal", ["d"])]
+        out = quality.with_typos(qs)
+        # Not the afkorting question, nor one without a word of 7 letters.
+        self.assertEqual([q.expected for q in out], [["a"], ["d"]])
+        original = qs[0].text.split()
+        changed = [a for a, b in zip(original, out[0].text.split()) if a != b]
+        self.assertEqual(sorted(changed), ["bakkerij", "bedrijfslening"])
+        for a, b in zip(original, out[0].text.split()):
+            if a != b:  # first and last letters stay
+                self.assertEqual((a[0], a[-1]), (b[0], b[-1]))
+        self.assertEqual([q.text for q in quality.with_typos(qs)], [q.text for q in out])
+
+
 class PostgresScriptTest(unittest.TestCase):
     def test_copy_escape(self):
         self.assertEqual(quality.copy_escape("a\tb\\c\nd"), "a\\tb\\\\c\\nd")
