@@ -112,12 +112,12 @@ class searcher {
   std::vector<indexer::word> correct_spelling(std::vector<indexer::word> words,
                                               std::optional<std::string>& corrected,
                                               std::string_view question);
-  /// A title word that `words[i]`, a real word no text has, is a slip of: next to another word
-  /// of the same title ("Tante Agatha" for "Tante Agaath"). Empty when there is none.
   /// One edit from `folded` to an ordinary word of the word list (or a word the texts have), for
   /// an unknown word the spelling table has nothing for ("schoonvaeer" -> "schoonvader"); empty
   /// when there is no such word or more than one and the texts know none of them.
   std::string lexicon_slip(const std::string& folded);
+  /// A title word that `words[i]`, a real word no text has, is a slip of: next to another word
+  /// of the same title ("Tante Agatha" for "Tante Agaath"). Empty when there is none.
   std::string title_slip(const std::vector<indexer::word>& words, std::size_t i) const;
   std::optional<named_place> find_place(const std::vector<indexer::word>& words) const;
   /// The name words of `inst` among `query_stems` (the stems and compound-part stems of the

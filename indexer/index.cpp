@@ -215,10 +215,10 @@ build_stats build_index(const fs::path& corpus_dir, const fs::path& out_dir, kb:
     const unsigned min_count = std::max<unsigned>(1, unsigned(c.instruments.size() / 10000));
     for (const auto& [word, count] : spelling.names)
       if (count >= min_count) db.add_spelling(word, count);
-    // A typo of a word the texts use but no title or keyword has ("pnelen", "koffikmachine",
+    // A typo of a word the texts use but no title or keyword has ("pnelen", "verzekring",
     // "vrijwiliger") is corrected too. Measured on the development questions with two typos
-    // added to each (bench/quality.py sets, 311 questions): hit@3 291 -> 298. Frequency 1, so
-    // that a title or keyword word at the same distance wins.
+    // added to each (bench/quality.py --typos, 311 questions): hit@3 291 -> 298. Frequency 1,
+    // so that a title or keyword word at the same distance wins.
     std::vector<std::pair<unsigned, std::string>> others;
     for (const auto& [word, count] : spelling.others)
       if (count >= std::max(2u, min_count) && !spelling.names.count(word))
