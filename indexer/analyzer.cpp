@@ -28,7 +28,8 @@ std::string lowercase(const std::string& s) {
 
 std::string analysis_signature(const lexicon& lex) {
   return "format=1;tokenizer=icu-nl;fold=nfkc-cf-nomarks;stop=snowball-nl+chat5;amount-words-stop;"
-         "lemma=hunspell-nl+accents+head;stem=dutch;decompound=wdutch+corpus,min4,whole11,nosuffix,slink;"
+         "lemma=hunspell-nl+accents+head;stem=dutch;"
+         "decompound=wdutch+corpus,min4,whole11,nosuffix,slink;"
          "lexicon=" +
          std::to_string(lex.size());
 }
