@@ -136,16 +136,13 @@ search_result advisor::search_for(const conversation& c, const std::string& ques
     known = np;
   }
   // A vague question ("ik zoek geld") is searched together with the purpose once it is known.
-  std::string q = question, appended;
+  preferences prefs;
   const kb::value* doel = c.profile.get("doel");
   if (doel && std::holds_alternative<std::string>(*doel) && is_vague(question)) {
     if (const kb::field_def* f = snap().corpus.fields.find("doel"))
-      if (const kb::choice* ch = f->find_choice(std::get<std::string>(*doel))) {
-        appended = " " + ch->label;
-        q += appended;
-      }
+      if (const kb::choice* ch = f->find_choice(std::get<std::string>(*doel)))
+        prefs.context = ch->label;
   }
-  preferences prefs;
   if (doel && std::holds_alternative<std::string>(*doel))
     if (const kb::field_def* f = snap().corpus.fields.find("doel"))
       if (const kb::choice* ch = f->find_choice(std::get<std::string>(*doel)))
@@ -157,14 +154,7 @@ search_result advisor::search_for(const conversation& c, const std::string& ques
   for (const auto& inst : snap().corpus.instruments)
     if (!inst.criteria.empty() && kb::assess(inst, c.profile).result == kb::verdict::ineligible)
       prefs.ineligible.insert(inst.id);
-  auto r = searcher_.search(q, limit, known, &prefs);
-  // The purpose's label helps the search; the user is shown their own words, corrected.
-  if (!appended.empty()) {
-    r.question = question;
-    if (r.did_you_mean && r.did_you_mean->ends_with(appended))
-      r.did_you_mean->resize(r.did_you_mean->size() - appended.size());
-  }
-  return r;
+  return searcher_.search(question, limit, known, &prefs);
 }
 
 boost::json::object advisor::ask(conversation& c, std::string_view text, std::size_t limit) {

@@ -370,7 +370,7 @@ std::vector<indexer::word> searcher::correct_spelling(std::vector<indexer::word>
     any = true;
   };
   for (auto& w : words) {
-    if (w.stop || w.number) continue;
+    if (w.stop || w.number || w.surface.empty()) continue;
     // "BLC", "bmkbc": the BL-C, the BMKB-C. Too short for the speller, and no text has them.
     if (auto c = closed_acronyms_.find(w.folded);
         c != closed_acronyms_.end() && term_freq("Z" + w.stem) == 0) {
@@ -705,6 +705,14 @@ search_result searcher::search(std::string_view question, std::size_t limit,
         w.position = static_cast<unsigned>(analysed.size());
         analysed.push_back(std::move(w));
         asking.push_back(sentences.size() > 1 && k == ask);
+      }
+    // The context's words have no surface: nobody typed them, so nothing names or corrects them.
+    if (prefs && !prefs->context.empty())
+      for (auto& w : analyzer_.analyze(prefs->context)) {
+        w.position = static_cast<unsigned>(analysed.size());
+        w.surface.clear();
+        analysed.push_back(std::move(w));
+        asking.push_back(false);
       }
   }
   auto words = correct_spelling(std::move(analysed), res.did_you_mean, question);
@@ -1078,12 +1086,14 @@ search_result searcher::search(std::string_view question, std::size_t limit,
   for (const auto& [t, surface] : term_surface)
     if (auto id = stem_ids_.find(t.substr(1)); id != stem_ids_.end())
       query_ids.push_back({id->second, &surface, kb::fold(surface)});
+  // The context's words (no surface) pick the snippet, but "why" names the user's words only.
+  auto typed = [](const query_word& q) { return !q.surface->empty(); };
   for (auto& r : ranked_list) {
     const auto& all = stems_of(*r.inst).all;
     std::vector<std::string_view> seen;  // folded
     for (const auto& q : query_ids) {
       if (r.matched.size() == why_words) break;
-      if (std::binary_search(all.begin(), all.end(), q.id) &&
+      if (typed(q) && std::binary_search(all.begin(), all.end(), q.id) &&
           std::find(seen.begin(), seen.end(), q.folded) == seen.end()) {
         seen.push_back(q.folded);
         r.matched.push_back(*q.surface);

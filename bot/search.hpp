@@ -48,6 +48,9 @@ struct preferences {
   /// investeringsbedrag: what the purpose costs in all, so at most what is needed
   std::optional<double> investment;
   std::set<std::string> ineligible;  ///< instruments whose conditions the profile fails
+  /// Words searched for as well, that the user did not type: the label of the purpose of a vague
+  /// question ("ik zoek geld" + "Een investering (machine, pand, bus)"). "Why" never names them.
+  std::string context;
 };
 
 struct search_result {

@@ -65,6 +65,19 @@ TEST_F(Advisor, AVagueQuestionIsShownBackAsTyped) {
   EXPECT_EQ(a.at("question").as_string(), "subsidei zonnepanelen");
   ASSERT_TRUE(a.at("did_you_mean").is_string());
   EXPECT_EQ(a.at("did_you_mean").as_string(), "subsidie zonnepanelen");
+  // "Why" names only words the user typed, not those of the label ("Verduurzamen of energie
+  // besparen").
+  const auto& matches = a.at("matches").as_array();
+  ASSERT_FALSE(matches.empty());
+  bool named_typed_word = false;
+  for (const auto& m : matches)
+    for (const auto& why : m.as_object().at("why").as_array()) {
+      std::string w(why.as_string());
+      EXPECT_EQ(w.find("Verduurzamen"), std::string::npos) << w;
+      EXPECT_EQ(w.find("besparen"), std::string::npos) << w;
+      named_typed_word = named_typed_word || w.find("zonnepanelen") != std::string::npos;
+    }
+  EXPECT_TRUE(named_typed_word);
 }
 
 struct followup_case {
