@@ -135,18 +135,15 @@ search_result advisor::search_for(const conversation& c, const std::string& ques
     np.surface = np.gemeente.empty() ? np.provincie : np.gemeente;
     known = np;
   }
-  // A vague question ("ik zoek geld") is searched together with the purpose once it is known.
   preferences prefs;
   const kb::value* doel = c.profile.get("doel");
-  if (doel && std::holds_alternative<std::string>(*doel) && is_vague(question)) {
-    if (const kb::field_def* f = snap().corpus.fields.find("doel"))
-      if (const kb::choice* ch = f->find_choice(std::get<std::string>(*doel)))
-        prefs.context = ch->label;
-  }
   if (doel && std::holds_alternative<std::string>(*doel))
     if (const kb::field_def* f = snap().corpus.fields.find("doel"))
-      if (const kb::choice* ch = f->find_choice(std::get<std::string>(*doel)))
+      if (const kb::choice* ch = f->find_choice(std::get<std::string>(*doel))) {
         prefs.phase = ch->phase;
+        // A vague question ("ik zoek geld") is searched together with the purpose's label.
+        if (is_vague(question)) prefs.context = ch->label;
+      }
   if (const kb::value* amount = c.profile.get("financieringsbedrag"))
     if (auto d = std::get_if<double>(amount)) prefs.amount = *d;
   if (const kb::value* cost = c.profile.get("investeringsbedrag"))
